@@ -1,0 +1,68 @@
+//===--- CgocheckModule.cpp - cgocheck ------------------------------------===//
+//
+// Registers the cgo-* checks, and refuses to run inside a clang-tidy of
+// another LLVM version: such a plugin would list its checks but report
+// nothing (the plugin-facing ABI differs between LLVM majors), a silent false
+// negative. The guard runs when the plugin is loaded, before any check.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ClangTidyModule.h"
+#include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR < 22
+#include "ClangTidyModuleRegistry.h"
+#endif
+#include "NilFreeCheck.h"
+#include "cgocheck/rules/checks.hpp"
+#include "utils/HostVersion.h"
+#include "clang/Basic/Version.h"
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace clang::tidy::cgo {
+namespace {
+
+/// Compares the LLVM version this plugin was compiled against with the one
+/// of the clang-tidy that loaded it; on a mismatch prints one line naming
+/// both and ends the process with status 1.
+bool guardHostVersion() {
+  const utils::MajorMinor Built{CLANG_VERSION_MAJOR, CLANG_VERSION_MINOR};
+  const std::string Banner = getClangFullVersion();
+  const std::optional<utils::MajorMinor> Host = utils::parseClangVersion(Banner);
+  if (!Host) {
+    std::fprintf(stderr,
+                 "cgocheck: warning: cannot tell the LLVM version of this clang-tidy "
+                 "from '%s'; libcgocheck.so was built for LLVM %d.%d\n",
+                 Banner.c_str(), Built.Major, Built.Minor);
+    return true;
+  }
+  if (*Host == Built)
+    return true;
+  std::fprintf(stderr,
+               "cgocheck: libcgocheck.so was built for LLVM %d.%d but is loaded into "
+               "clang-tidy %d.%d; run clang-tidy-%d with this plugin, or load the "
+               "plugin built for LLVM %d (cmake --preset llvm%d)\n",
+               Built.Major, Built.Minor, Host->Major, Host->Minor, Built.Major,
+               Host->Major, Host->Major);
+  std::fflush(stderr);
+  // Still inside dlopen: leave without running static destructors of a host
+  // whose command line is half parsed.
+  std::_Exit(1);
+}
+
+[[maybe_unused]] const bool HostVersionMatches = guardHostVersion();
+
+class CgocheckModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<NilFreeCheck>(::cgocheck::rules::nil_free.name);
+  }
+};
+
+} // namespace
+
+static ClangTidyModuleRegistry::Add<CgocheckModule>
+    Registration("cgocheck-module", "Adds the cgo-* checks of cgocheck.");
+
+} // namespace clang::tidy::cgo

@@ -1,0 +1,96 @@
+//===--- NilFreeCheck.cpp - cgocheck --------------------------------------===//
+//
+// Thin adapter: the matcher picks function definitions that call a
+// deallocator, utils/PointerNullness runs the library's nullness lattice over
+// their CFG, the library judges each call, and this file words the finding.
+//
+//===----------------------------------------------------------------------===//
+
+#include "NilFreeCheck.h"
+#include "cgocheck/rules/checks.hpp"
+#include "cgocheck/rules/nullness.hpp"
+#include "utils/PointerNullness.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang::ast_matchers;
+namespace rules = ::cgocheck::rules;
+
+namespace clang::tidy::cgo {
+
+namespace {
+std::vector<std::string> splitList(StringRef List) {
+  std::vector<std::string> Result;
+  SmallVector<StringRef, 8> Parts;
+  List.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (StringRef Part : Parts) {
+    SmallVector<StringRef, 4> Names;
+    Part.split(Names, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+    for (StringRef Name : Names)
+      if (!Name.trim().empty())
+        Result.push_back(Name.trim().str());
+  }
+  return Result;
+}
+} // namespace
+
+NilFreeCheck::NilFreeCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      DeallocatorsOption(Options.get("Deallocators", "free")),
+      Deallocators(splitList(DeallocatorsOption)) {}
+
+void NilFreeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Deallocators", DeallocatorsOption);
+}
+
+void NilFreeCheck::registerMatchers(MatchFinder *Finder) {
+  if (Deallocators.empty())
+    return;
+  const std::vector<StringRef> Names(Deallocators.begin(), Deallocators.end());
+  Finder->addMatcher(
+      functionDecl(isDefinition(),
+                   hasDescendant(callExpr(callee(functionDecl(hasAnyName(Names))))))
+          .bind("function"),
+      this);
+}
+
+void NilFreeCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!Function || Function->isDependentContext())
+    return;
+  auto IsDeallocator = [this](const FunctionDecl &Callee) {
+    const IdentifierInfo *Id = Callee.getIdentifier();
+    return Id && llvm::is_contained(Deallocators, Id->getName());
+  };
+  ASTContext *Context = Result.Context;
+  auto Report = [this, Context](const utils::DeallocationSite &Site) {
+    if (rules::judge_deallocation(Site.Value) != rules::dealloc_verdict::frees_nothing)
+      return;
+    const SourceLocation Loc = Site.Call->getBeginLoc();
+    if (!Site.Variable) {
+      const bool Constant = Site.Argument->isNullPointerConstant(
+                                *Context, Expr::NPC_ValueDependentIsNotNull) !=
+                            Expr::NPCK_NotNull;
+      diag(Loc, Constant ? rules::messages::nil_free_constant
+                         : rules::messages::nil_free_expression)
+          << Site.Callee;
+      return;
+    }
+    diag(Loc, rules::messages::nil_free_variable) << Site.Variable << Site.Callee;
+    // At the file position of the assignment or test, not inside a macro
+    // such as NULL that it happens to start with.
+    if (const Stmt *Where = Site.Origin.Where)
+      diag(Context->getSourceManager().getFileLoc(Where->getBeginLoc()),
+           Site.Origin.FromTest ? rules::messages::nil_free_note_tested
+                                : rules::messages::nil_free_note_assigned,
+           DiagnosticIDs::Note)
+          << Site.Variable;
+  };
+  utils::forEachDeallocation(*Function, *Result.Context, IsDeallocator, Report);
+}
+
+} // namespace clang::tidy::cgo

@@ -1,0 +1,38 @@
+// The table of checks: names, uniqueness, message style.
+#include "cgocheck/rules/checks.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace rules = cgocheck::rules;
+
+TEST_CASE("every check is named cgo-* and named once", "[checks]") {
+  std::set<std::string_view> seen;
+  for (const auto &check : rules::all_checks) {
+    CHECK(check.name.substr(0, 4) == "cgo-");
+    CHECK(seen.insert(check.name).second);
+    CHECK_FALSE(check.summary.empty());
+    CHECK_FALSE(check.basis.empty());
+  }
+}
+
+TEST_CASE("find_check looks checks up by name", "[checks]") {
+  REQUIRE(rules::find_check("cgo-nil-free").has_value());
+  CHECK(rules::find_check("cgo-nil-free")->name == rules::nil_free.name);
+  CHECK_FALSE(rules::find_check("cgo-no-such-check").has_value());
+}
+
+TEST_CASE("messages are lower case and end without a period", "[checks]") {
+  for (std::string_view m :
+       {rules::messages::nil_free_constant, rules::messages::nil_free_expression,
+        rules::messages::nil_free_variable, rules::messages::nil_free_note_assigned,
+        rules::messages::nil_free_note_tested}) {
+    INFO(std::string(m));
+    REQUIRE_FALSE(m.empty());
+    CHECK(m.back() != '.');
+    CHECK_FALSE((m.front() >= 'A' && m.front() <= 'Z'));
+  }
+}
