@@ -31,7 +31,7 @@ bool guardHostVersion() {
   const std::string Banner = getClangFullVersion();
   const std::optional<utils::MajorMinor> Host = utils::parseClangVersion(Banner);
   if (!Host) {
-    std::fprintf(stderr,
+    (void)std::fprintf(stderr,
                  "cgocheck: warning: cannot tell the LLVM version of this clang-tidy "
                  "from '%s'; libcgocheck.so was built for LLVM %d.%d\n",
                  Banner.c_str(), Built.Major, Built.Minor);
@@ -39,13 +39,13 @@ bool guardHostVersion() {
   }
   if (*Host == Built)
     return true;
-  std::fprintf(stderr,
+  (void)std::fprintf(stderr,
                "cgocheck: libcgocheck.so was built for LLVM %d.%d but is loaded into "
                "clang-tidy %d.%d; run clang-tidy-%d with this plugin, or load the "
                "plugin built for LLVM %d (cmake --preset llvm%d)\n",
                Built.Major, Built.Minor, Host->Major, Host->Minor, Built.Major,
                Host->Major, Host->Major);
-  std::fflush(stderr);
+  (void)std::fflush(stderr);
   // Still inside dlopen: leave without running static destructors of a host
   // whose command line is half parsed.
   std::_Exit(1);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <exception>
 #include <iostream>
 #include <string_view>
 #include <vector>
@@ -63,9 +64,7 @@ int run_version(const std::vector<std::string_view> &args) {
   return exit_ok;
 }
 
-}  // namespace
-
-int main(int argc, char **argv) {
+int dispatch(int argc, char **argv) {
   if (argc < 2) {
     std::cerr << usage;
     return exit_usage;
@@ -83,4 +82,17 @@ int main(int argc, char **argv) {
     return exit_ok;
   }
   return fail_usage("unknown command '" + std::string(command) + "'");
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const std::exception &e) {
+    std::cerr << "cgocheck: internal error: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "cgocheck: internal error\n";
+  }
+  return exit_usage;
 }

@@ -39,7 +39,10 @@ inline std::optional<MajorMinor> parseClangVersion(std::string_view Banner) {
       return I > Start;
     };
     MajorMinor V;
-    if (Number(V.Major) && I < Banner.size() && Banner[I] == '.' && (++I, Number(V.Minor)))
+    if (!Number(V.Major) || I >= Banner.size() || Banner[I] != '.')
+      continue;
+    ++I;
+    if (Number(V.Minor))
       return V;
   }
   return std::nullopt;

@@ -78,8 +78,8 @@ public:
       : Context(Context), Tracked(Tracked), IsDeallocator(IsDeallocator),
         OnSite(OnSite) {}
 
-  State entryState() const { return State::entry(); }
-  State bottomState() const { return State::unreachable(); }
+  static State entryState() { return State::entry(); }
+  static State bottomState() { return State::unreachable(); }
 
   void transfer(const CFGElement &Element, State &S, bool Replaying) {
     const auto Stmt = Element.getAs<CFGStmt>();

@@ -1,0 +1,3 @@
+module example.com/imagecache
+
+go 1.19

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Every test: installs what is missing, then configures, builds and runs ctest
+# for the llvm19 and llvm22 presets (library, plugin, fixtures, registry,
+# version guard, install/consumer, lint) and the asan preset (library and
+# command under AddressSanitizer + UBSan).
+set -u
+cd "$(dirname "$0")/.."
+
+sh scripts/deps.sh || exit 2
+
+status=0
+summary=""
+passed_total=0
+failed_total=0
+for preset in llvm19 llvm22 asan; do
+  echo "== $preset"
+  start=$(date +%s)
+  if ! cmake --preset "$preset" >"build-$preset.configure.log" 2>&1; then
+    cat "build-$preset.configure.log"
+    echo "$preset: configure failed"
+    status=1
+    continue
+  fi
+  rm -f "build-$preset.configure.log"
+  if ! cmake --build --preset "$preset"; then
+    echo "$preset: build failed"
+    status=1
+    continue
+  fi
+  built=$(date +%s)
+  log="build/$preset/ctest.log"
+  ctest --preset "$preset" 2>&1 | tee "$log"
+  rc=$(grep -c "tests passed" "$log" || true)
+  line=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$log" | tail -n 1)
+  total=$(echo "$line" | sed -E 's/.*out of ([0-9]+).*/\1/')
+  failed=$(echo "$line" | sed -E 's/.* ([0-9]+) tests failed.*/\1/')
+  if [ -z "$line" ] || [ "$rc" -eq 0 ]; then
+    echo "$preset: ctest did not finish"
+    status=1
+    continue
+  fi
+  [ "$failed" -eq 0 ] || status=1
+  passed_total=$((passed_total + total - failed))
+  failed_total=$((failed_total + failed))
+  done_at=$(date +%s)
+  summary="$summary
+$preset: build $((built - start)) s, tests $((done_at - built)) s, $((total - failed))/$total passed"
+done
+
+echo
+echo "== summary$summary"
+echo "$passed_total passed, $failed_total failed"
+exit $status
