@@ -4,7 +4,7 @@
 set -eu
 
 packages="cmake ninja-build python3 libc6-dev libstdc++-12-dev
-  clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev
+  clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev libclang-rt-19-dev
   clang-22 clang-tidy-22 llvm-22-dev libclang-22-dev
   catch2 librange-v3-dev nlohmann-json3-dev"
 
