@@ -20,26 +20,13 @@ import shlex
 import subprocess
 import sys
 
+from tidy_common import is_load_failure
+
 TIMEOUT = 300
-PLUGIN_LOAD_MARKERS = (
-    "Error opening",
-    "error: unable to load plugin",
-    "could not load",
-    "undefined symbol",
-    "-load request ignored",
-)
 CHECK_NAME_RE = re.compile(r"^cgo-[A-Za-z0-9][A-Za-z0-9.-]*$")
 CHECKS_LINE_RE = re.compile(r"^\s*//\s*CHECKS:(.*)$")
 ATX_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 SETEXT_UNDERLINE_RE = re.compile(r"^ {0,3}(=+|-+)\s*$")
-
-
-def is_version_mismatch(line):
-    """The plugin's own LLVM version-mismatch line (its 'cannot tell the
-    version' line is only a warning and the plugin keeps working)."""
-    line = line.strip()
-    return ("cgocheck:" in line and "built for LLVM" in line
-            and not line.startswith("cgocheck: warning:"))
 
 
 class ToolError(Exception):
@@ -89,8 +76,7 @@ def list_plugin_checks(clang_tidy, plugin):
     except OSError as e:
         raise ToolError("cannot run %s: %s" % (clang_tidy, e))
     for line in (proc.stdout + "\n" + proc.stderr).splitlines():
-        if any(m in line for m in PLUGIN_LOAD_MARKERS) or (
-                is_version_mismatch(line)):
+        if is_load_failure(line):
             raise ToolError("plugin failed to load: %s" % line.strip())
     listed = [l.strip() for l in proc.stdout.splitlines() if l.strip().startswith("cgo-")]
     # With no cgo-* check registered clang-tidy says "No checks enabled." and

@@ -27,6 +27,8 @@ import shlex
 import subprocess
 import sys
 
+from tidy_common import is_load_failure
+
 DEFAULT_TIMEOUT = 300
 
 DIAG_RE = re.compile(
@@ -49,22 +51,6 @@ EXPECT_RE = re.compile(
     r"^\s*:(?:\[\[@LINE(?:(?P<sign>[+-])(?P<off>\d+))?\]\]|(?P<abs>\d+))"
     r":(?P<col>\d+):\s*(?P<sev>warning|error|note):(?P<text>.*)$"
 )
-
-PLUGIN_LOAD_MARKERS = (
-    "Error opening",
-    "error: unable to load plugin",
-    "could not load",
-    "undefined symbol",
-    "-load request ignored",
-)
-
-
-def is_version_mismatch(line):
-    """The plugin's own LLVM version-mismatch line (its 'cannot tell the
-    version' line is only a warning and the plugin keeps working)."""
-    line = line.strip()
-    return ("cgocheck:" in line and "built for LLVM" in line
-            and not line.startswith("cgocheck: warning:"))
 
 
 class UsageError(Exception):
@@ -206,9 +192,7 @@ def find_plugin_load_failure(proc):
     for line in clean_lines(proc.stdout) + clean_lines(proc.stderr):
         if SNIPPET_RE.match(line) or DIAG_RE.match(line):
             continue
-        if any(m in line for m in PLUGIN_LOAD_MARKERS):
-            return line.strip()
-        if is_version_mismatch(line):
+        if is_load_failure(line):
             return line.strip()
     return None
 
