@@ -66,28 +66,24 @@ void NilFreeCheck::check(const MatchFinder::MatchResult &Result) {
     const IdentifierInfo *Id = Callee.getIdentifier();
     return Id && llvm::is_contained(Deallocators, Id->getName());
   };
-  ASTContext *Context = Result.Context;
-  auto Report = [this, Context](const utils::DeallocationSite &Site) {
+  const SourceManager &Sources = Result.Context->getSourceManager();
+  auto Report = [this, &Sources](const utils::DeallocationSite &Site) {
     if (rules::judge_deallocation(Site.Value) != rules::dealloc_verdict::frees_nothing)
       return;
-    const SourceLocation Loc = Site.Call->getBeginLoc();
-    if (!Site.Variable) {
-      const bool Constant = Site.Argument->isNullPointerConstant(
-                                *Context, Expr::NPC_ValueDependentIsNotNull) !=
-                            Expr::NPCK_NotNull;
-      diag(Loc, Constant ? rules::messages::nil_free_constant
-                         : rules::messages::nil_free_expression)
-          << Site.Callee;
-      return;
+    {
+      // Keep the builder itself (not what operator<< returns): the finding is
+      // emitted when it goes out of scope, before the note.
+      DiagnosticBuilder Finding =
+          diag(Site.Call->getBeginLoc(), rules::nil_free_message(Site.Form));
+      Finding << Site.Callee;
+      if (Site.Variable)
+        Finding << Site.Variable;
     }
-    diag(Loc, rules::messages::nil_free_variable) << Site.Variable << Site.Callee;
     // At the file position of the assignment or test, not inside a macro
     // such as NULL that it happens to start with.
-    if (const Stmt *Where = Site.Origin.Where)
-      diag(Context->getSourceManager().getFileLoc(Where->getBeginLoc()),
-           Site.Origin.FromTest ? rules::messages::nil_free_note_tested
-                                : rules::messages::nil_free_note_assigned,
-           DiagnosticIDs::Note)
+    if (const Stmt *Where = Site.Origin.Where; Where && Site.Variable)
+      diag(Sources.getFileLoc(Where->getBeginLoc()),
+           rules::nil_free_note(Site.Origin.FromTest), DiagnosticIDs::Note)
           << Site.Variable;
   };
   utils::forEachDeallocation(*Function, *Result.Context, IsDeallocator, Report);

@@ -118,17 +118,14 @@ private:
     return V && Tracked.contains(V->getCanonicalDecl());
   }
 
+  /// The tracked variable whose value an rvalue expression is, looking
+  /// through casts and assignments (`(void *)p`, `(p = f())`).
   const VarDecl *trackedVariable(const Expr *E) const {
     E = E->IgnoreParenCasts();
     if (const auto *Assign = dyn_cast<BinaryOperator>(E);
         Assign && Assign->getOpcode() == BO_Assign)
       return trackedVariable(Assign->getLHS());
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-      if (isTracked(V))
-        return V->getCanonicalDecl();
-    }
-    return nullptr;
+    return readVariable(E);
   }
 
   bool isNullConstant(const Expr &E) const {
@@ -175,8 +172,6 @@ private:
   }
 
   nullness valueOf(const Expr *E) const {
-    if (isNullConstant(*E))
-      return nullness::null;
     const auto It = Values.find(E->IgnoreParens());
     return It == Values.end() ? nullness::unknown : It->second;
   }
@@ -185,10 +180,13 @@ private:
   /// earlier (with AllAlwaysAdd every subexpression is an element of its own,
   /// in evaluation order), and its effect on S.
   nullness evaluate(const Expr &E, State &S, bool Replaying) {
-    if (isNullConstant(E))
-      return nullness::null;
     if (const auto *Cast = dyn_cast<CastExpr>(&E)) {
       switch (Cast->getCastKind()) {
+      // Sema marks every conversion of a null pointer constant (`0`,
+      // `(void *)0`, `nullptr`, `__null`) to a pointer type this way, so no
+      // constant needs re-evaluating here.
+      case CK_NullToPointer:
+        return nullness::null;
       case CK_LValueToRValue:
         if (const VarDecl *V = readVariable(Cast->getSubExpr()))
           return S.get(V);
@@ -258,9 +256,13 @@ private:
     Site.Argument = Call.getArg(0);
     Site.Value = valueOf(Site.Argument);
     Site.Variable = trackedVariable(Site.Argument);
-    if (Site.Variable)
+    if (Site.Variable) {
+      Site.Form = ::cgocheck::rules::null_argument::variable;
       if (std::optional<NullnessOrigin> Origin = S.origin(Site.Variable))
         Site.Origin = *Origin;
+    } else if (Site.Value == nullness::null && isNullConstant(*Site.Argument)) {
+      Site.Form = ::cgocheck::rules::null_argument::constant;
+    }
     OnSite(Site);
   }
 

@@ -12,6 +12,7 @@
 #ifndef CGOCHECK_CLANG_TIDY_PLUGIN_UTILS_POINTERNULLNESS_H
 #define CGOCHECK_CLANG_TIDY_PLUGIN_UTILS_POINTERNULLNESS_H
 
+#include "cgocheck/rules/checks.hpp"
 #include "cgocheck/rules/nullness.hpp"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
@@ -38,6 +39,8 @@ struct DeallocationSite {
   const FunctionDecl *Callee = nullptr;
   const Expr *Argument = nullptr;
   const VarDecl *Variable = nullptr; ///< the argument, if a tracked variable
+  /// How the argument is written (set when Value is null).
+  ::cgocheck::rules::null_argument Form = ::cgocheck::rules::null_argument::expression;
   ::cgocheck::rules::nullness Value = ::cgocheck::rules::nullness::unknown;
   NullnessOrigin Origin; ///< set when Value is null or non-null
 };

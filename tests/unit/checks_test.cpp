@@ -36,3 +36,22 @@ TEST_CASE("messages are lower case and end without a period", "[checks]") {
     CHECK_FALSE((m.front() >= 'A' && m.front() <= 'Z'));
   }
 }
+
+TEST_CASE("cgo-nil-free words each argument form with its own message", "[checks]") {
+  using rules::null_argument;
+  CHECK(rules::nil_free_message(null_argument::constant) == rules::messages::nil_free_constant);
+  CHECK(rules::nil_free_message(null_argument::variable) == rules::messages::nil_free_variable);
+  CHECK(rules::nil_free_message(null_argument::expression) ==
+        rules::messages::nil_free_expression);
+  CHECK(rules::nil_free_note(true) == rules::messages::nil_free_note_tested);
+  CHECK(rules::nil_free_note(false) == rules::messages::nil_free_note_assigned);
+}
+
+TEST_CASE("cgo-nil-free messages name the deallocator as %0", "[checks]") {
+  using rules::null_argument;
+  for (null_argument form :
+       {null_argument::constant, null_argument::variable, null_argument::expression}) {
+    CHECK(rules::nil_free_message(form).find("%0") != std::string_view::npos);
+  }
+  CHECK(rules::nil_free_message(null_argument::variable).find("%1") != std::string_view::npos);
+}

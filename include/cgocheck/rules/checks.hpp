@@ -59,9 +59,9 @@ inline constexpr std::string_view nil_free_expression =
     "argument to %0 is null on every path reaching the call, so the call frees "
     "nothing; the memory meant to be freed here leaks, or a different pointer was meant";
 
-/// %0: the variable, %1: the deallocator.
+/// %0: the deallocator, %1: the variable.
 inline constexpr std::string_view nil_free_variable =
-    "%0 is null on every path reaching this call to %1, so the call frees nothing; "
+    "%1 is null on every path reaching this call to %0, so the call frees nothing; "
     "the memory meant to be freed here leaks, or a different pointer was meant";
 
 /// Note at the place that made the variable null. %0: the variable.
@@ -73,6 +73,33 @@ inline constexpr std::string_view nil_free_note_tested =
     "%0 is null on the branch taken after this test";
 
 }  // namespace messages
+
+/// How the argument of a deallocation that frees nothing is written.
+enum class null_argument : unsigned char {
+  constant,    ///< a null pointer constant: `free(NULL)`, `free(0)`
+  variable,    ///< a tracked variable: `free(p)`
+  expression,  ///< anything else whose value is null: `free(c ? 0 : NULL)`
+};
+
+/// The cgo-nil-free finding for an argument written as `form`. %0 is always
+/// the deallocator; %1 the variable, for null_argument::variable.
+constexpr std::string_view nil_free_message(null_argument form) noexcept {
+  switch (form) {
+    case null_argument::constant:
+      return messages::nil_free_constant;
+    case null_argument::variable:
+      return messages::nil_free_variable;
+    case null_argument::expression:
+      break;
+  }
+  return messages::nil_free_expression;
+}
+
+/// The note at the place that made the variable null: a branch test or an
+/// assignment. %0 is the variable.
+constexpr std::string_view nil_free_note(bool from_test) noexcept {
+  return from_test ? messages::nil_free_note_tested : messages::nil_free_note_assigned;
+}
 
 }  // namespace cgocheck::rules
 
