@@ -2,8 +2,11 @@
 //
 // Subcommands implemented so far:
 //   cgocheck checks [--json]   the cgo-* checks this build offers
+//   cgocheck env [...]         the go command's build environment, explained
 //   cgocheck version           the cgocheck version
 // Exit codes: 0 success, 2 usage error (one line on stderr).
+#include "env_command.hpp"
+
 #include "cgocheck/rules/checks.hpp"
 #include "cgocheck/version.hpp"
 
@@ -24,6 +27,10 @@ constexpr std::string_view usage =
     "\n"
     "commands:\n"
     "  checks [--json]   list the cgo-* checks, their summaries and the rules they enforce\n"
+    "  env [--json] [--go-version=X.Y] [--goos=G] [--goarch=A] [--host=GOOS/GOARCH]\n"
+    "      [--toolchain-cgo-enabled=0|1] [--explain-write=KEY=VALUE] [--explain-unset=KEY] [DIR]\n"
+    "                    explain the go command's build environment: each value, the layer it\n"
+    "                    came from, and what .vscode/, .env and .envrc in DIR inject per context\n"
     "  version           print the cgocheck version\n"
     "  help              print this text\n";
 
@@ -73,6 +80,9 @@ int dispatch(int argc, char **argv) {
   const std::vector<std::string_view> args(argv + 2, argv + argc);
   if (command == "checks") {
     return run_checks(args);
+  }
+  if (command == "env") {
+    return cgocheck::tools::run_env(args);
   }
   if (command == "version" || command == "--version") {
     return run_version(args);

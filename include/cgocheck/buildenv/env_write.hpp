@@ -1,0 +1,183 @@
+// cgocheck::buildenv — what `go env -w KEY=VALUE` and `go env -u KEY` would
+// do, before the user runs them.
+//
+// Source: src/cmd/go/internal/envcmd/env.go (`runEnvW`, `runEnvU`,
+// `checkEnvWrite`, `checkBuildConfig`), src/cmd/go/internal/cfg/cfg.go
+// (`CanGetenv`), src/internal/cfg/cfg.go (`KnownEnv`); go1.19.8 read, later
+// versions from go1.21.13 ... go1.27.3 as summarised per rule below.
+#ifndef CGOCHECK_BUILDENV_ENV_WRITE_HPP
+#define CGOCHECK_BUILDENV_ENV_WRITE_HPP
+
+#include "cgocheck/buildenv/go_version.hpp"
+#include "cgocheck/buildenv/platform.hpp"
+#include "cgocheck/buildenv/quoted.hpp"
+#include "cgocheck/buildenv/resolve.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cgocheck::buildenv {
+
+/// Whether `key` is a go command variable in release `v` (`KnownEnv`).
+/// 1.19's list is read from source; later additions: GOTOOLCHAIN (1.21),
+/// GOARM64, GORISCV64, GOTELEMETRY, GOTELEMETRYDIR (1.23), GOAUTH, GOFIPS140
+/// (1.24), per those releases' notes.
+inline bool is_known_env(go_version v, std::string_view key) {
+  static constexpr std::string_view known_1_19[] = {
+      "AR",         "CC",          "CGO_CFLAGS",          "CGO_CFLAGS_ALLOW",      "CGO_CFLAGS_DISALLOW",
+      "CGO_CPPFLAGS", "CGO_CPPFLAGS_ALLOW", "CGO_CPPFLAGS_DISALLOW", "CGO_CXXFLAGS", "CGO_CXXFLAGS_ALLOW",
+      "CGO_CXXFLAGS_DISALLOW", "CGO_ENABLED", "CGO_FFLAGS",   "CGO_FFLAGS_ALLOW",      "CGO_FFLAGS_DISALLOW",
+      "CGO_LDFLAGS", "CGO_LDFLAGS_ALLOW", "CGO_LDFLAGS_DISALLOW", "CXX",              "FC",
+      "GCCGO",      "GO111MODULE", "GO386",               "GOAMD64",               "GOARCH",
+      "GOARM",      "GOBIN",       "GOCACHE",             "GOENV",                 "GOEXE",
+      "GOEXPERIMENT", "GOFLAGS",   "GOGCCFLAGS",          "GOHOSTARCH",            "GOHOSTOS",
+      "GOINSECURE", "GOMIPS",      "GOMIPS64",            "GOMODCACHE",            "GONOPROXY",
+      "GONOSUMDB",  "GOOS",        "GOPATH",              "GOPPC64",               "GOPRIVATE",
+      "GOPROXY",    "GOROOT",      "GOSUMDB",             "GOTMPDIR",              "GOTOOLDIR",
+      "GOVCS",      "GOWASM",      "GOWORK",              "GO_EXTLINK_ENABLED",    "PKG_CONFIG"};
+  if (std::find(std::begin(known_1_19), std::end(known_1_19), key) != std::end(known_1_19)) {
+    return true;
+  }
+  if (v >= go_version{21} && key == "GOTOOLCHAIN") {
+    return true;
+  }
+  if (v >= go_version{23} &&
+      (key == "GOARM64" || key == "GORISCV64" || key == "GOTELEMETRY" || key == "GOTELEMETRYDIR")) {
+    return true;
+  }
+  return v >= go_version{24} && (key == "GOAUTH" || key == "GOFIPS140");
+}
+
+/// The refusal `checkEnvWrite` gives for key=value, or "" when accepted.
+/// `in_files` says whether the key already appears in the user go/env file
+/// or $GOROOT/go.env (1.21+ accepts such keys even when unknown).
+inline std::string check_env_write(go_version v, const std::string &key, const std::string &value, bool in_files) {
+  static constexpr std::string_view read_only[] = {"GOEXE",     "GOGCCFLAGS", "GOHOSTARCH", "GOHOSTOS",
+                                                   "GOMOD",     "GOWORK",     "GOTOOLDIR",  "GOVERSION"};
+  const bool fixed = std::find(std::begin(read_only), std::end(read_only), key) != std::end(read_only) ||
+                     (v >= go_version{24} && (key == "GOTELEMETRY" || key == "GOTELEMETRYDIR")) ||
+                     (v >= go_version{27} && key == "GOROOT");
+  if (fixed) {
+    return key + " cannot be modified";
+  }
+  if (key == "GOENV" || (v >= go_version{23} && key == "GODEBUG")) {
+    return key + " can only be set using the OS environment";
+  }
+  if (!is_known_env(v, key) && !(v >= go_version{21} && in_files)) {
+    return "unknown go command variable " + key;
+  }
+  const auto absolute = [](const std::string &p) { return !p.empty() && p.front() == '/'; };
+  if (key == "GO111MODULE" && value != "" && value != "auto" && value != "on" && value != "off") {
+    return "invalid GO111MODULE value \"" + value + "\"";
+  }
+  if (key == "GOPATH") {
+    if (value.rfind('~', 0) == 0) {
+      return "GOPATH entry cannot start with shell metacharacter '~': \"" + value + "\"";
+    }
+    if (!value.empty() && !absolute(value)) {
+      return "GOPATH entry is relative; must be absolute path: \"" + value + "\"";
+    }
+  }
+  if (key == "GOMODCACHE" && !value.empty() && !absolute(value)) {
+    return "GOMODCACHE entry is relative; must be absolute path: \"" + value + "\"";
+  }
+  if ((key == "CC" || key == "CXX") && !value.empty()) {
+    const split_result words = quoted_split(value);
+    if (!words.ok()) {
+      return "invalid " + key + ": " + words.error;
+    }
+    if (words.fields.empty()) {
+      return key + " entry cannot contain only space";
+    }
+    const std::string &exe = words.fields.front();
+    if (!absolute(exe) && exe.find('/') != std::string::npos) {
+      return key + " entry is relative; must be absolute path: \"" + exe + "\"";
+    }
+  }
+  if (value.find('\0') != std::string::npos) {
+    return "invalid NUL in " + key + "=... value";
+  }
+  if (value.find_first_of("\v\r\n") != std::string::npos) {
+    return "invalid newline in " + key + "=... value";
+  }
+  return "";
+}
+
+/// What a `go env -w` or `go env -u` would do.
+struct write_explanation {
+  std::string error;                 ///< the go command's refusal ("go: ..."), or empty
+  std::vector<std::string> warnings; ///< what it prints on stderr and still writes
+  std::string file;                  ///< the file it would write
+  std::vector<std::string> notes;    ///< what the change means afterwards
+};
+
+/// Explains `go env -w key=value` (unset = false) or `go env -u key`
+/// (unset = true) against the current resolution.
+inline write_explanation explain_env_write(const go_installation &go, const system_view &sys,
+                                           const resolution &now, const std::string &key, const std::string &value,
+                                           bool unset) {
+  write_explanation out;
+  const go_version v = go.version;
+  const bool in_files = now.user_file.find(key) != nullptr;
+  if (std::string refusal = check_env_write(v, key, unset ? std::string{} : value, in_files); !refusal.empty()) {
+    out.error = "go: " + refusal;
+    return out;
+  }
+  // checkBuildConfig: a new GOOS or GOARCH must form a known pair.
+  if (key == "GOOS" || key == "GOARCH") {
+    target t{now.get("GOOS"), now.get("GOARCH")};
+    std::string next = value;
+    if (unset) {
+      const auto it = sys.environ.find(key);
+      next = it != sys.environ.end() && !it->second.empty() ? it->second : (key == "GOOS" ? go.host.goos : go.host.goarch);
+    }
+    (key == "GOOS" ? t.goos : t.goarch) = next;
+    if (!valid_pair(v, t)) {
+      out.error = "go: unsupported GOOS/GOARCH pair " + t.str();
+      return out;
+    }
+  }
+  // The file: with GOENV=off, the go command has already exported GOENV=""
+  // into its own environment (main.go, MkEnv), so it writes the default file.
+  const env_file_location where = locate_user_env_file(v, go.host.goos, sys);
+  if (where.reason == "GOENV=off") {
+    system_view without = sys;
+    without.environ.erase("GOENV");
+    out.file = locate_user_env_file(v, go.host.goos, without).path;
+    out.notes.push_back("GOENV=off: the go command still writes " + (out.file.empty() ? "the default file" : out.file) +
+                        " (it has cleared GOENV in its own environment by then), but nothing reads that file while "
+                        "GOENV=off");
+  } else if (where.path.empty()) {
+    out.error = "go: cannot find go env config: " + where.reason;
+    return out;
+  } else {
+    out.file = where.path;
+  }
+  if (unset && !sys.read_file(out.file)) {
+    out.error = "go: reading go env config: open " + out.file + ": no such file or directory";
+    return out;
+  }
+  const auto os_value = sys.environ.find(key);
+  if (!unset && os_value != sys.environ.end() && !os_value->second.empty() && os_value->second != value) {
+    out.warnings.push_back("warning: go env -w " + key + "=... does not override conflicting OS environment variable");
+    out.notes.push_back(key + "=" + os_value->second + " in the process environment keeps winning; the new value "
+                                                        "applies only where " +
+                        key + " is unset or empty");
+  }
+  if (key == "CGO_ENABLED" && !unset && value != "0" && value != "1") {
+    out.notes.push_back("go env -w accepts CGO_ENABLED=\"" + value +
+                        "\" without complaint, but the go command ignores every value except \"0\" and \"1\"");
+  }
+  if (key == "CC" && !unset && v >= go_version{20}) {
+    out.notes.push_back("a CC set with go env -w is used for compiling, but it does not stop Go " + v.str() +
+                        " from turning cgo off when the default compiler is missing from PATH; only CC in the "
+                        "process environment does");
+  }
+  return out;
+}
+
+} // namespace cgocheck::buildenv
+
+#endif // CGOCHECK_BUILDENV_ENV_WRITE_HPP

@@ -1,0 +1,493 @@
+// `cgocheck env`: the go command's build environment, with the layer each
+// value came from, and what editors and shell tools inject per context.
+//
+// All rules live in include/cgocheck/buildenv/; this file only looks at the
+// machine (environment, files, PATH, the go binary) and prints.
+#include "env_command.hpp"
+
+#include "cgocheck/buildenv/editor.hpp"
+#include "cgocheck/buildenv/env_write.hpp"
+#include "cgocheck/buildenv/go_version.hpp"
+#include "cgocheck/buildenv/resolve.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sys/stat.h>
+#include <sys/utsname.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+extern char **environ; // NOLINT(readability-redundant-declaration)
+
+namespace cgocheck::tools {
+namespace {
+
+namespace be = cgocheck::buildenv;
+namespace fs = std::filesystem;
+
+std::map<std::string, std::string> process_environment() {
+  std::map<std::string, std::string> out;
+  for (char **e = environ; e != nullptr && *e != nullptr; ++e) {
+    const std::string entry = *e;
+    const std::size_t eq = entry.find('=');
+    if (eq != std::string::npos) {
+      out.emplace(entry.substr(0, eq), entry.substr(eq + 1));
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> read_whole_file(const std::string &path) {
+  std::error_code ec;
+  if (path.empty() || fs::is_directory(path, ec)) {
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::ostringstream data;
+  data << in.rdbuf();
+  return data.str();
+}
+
+bool is_executable_file(const std::string &path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) != 0;
+}
+
+/// exec.LookPath on Unix; relative PATH entries do not count (Go's ErrDot).
+std::optional<std::string> look_path(const std::string &name, const std::string &path_var) {
+  if (name.find('/') != std::string::npos) {
+    return is_executable_file(name) ? std::optional<std::string>(name) : std::nullopt;
+  }
+  std::size_t start = 0;
+  while (start <= path_var.size()) {
+    const std::size_t colon = path_var.find(':', start);
+    const std::string dir = path_var.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+    if (!dir.empty() && dir.front() == '/' && is_executable_file(dir + "/" + name)) {
+      return dir + "/" + name;
+    }
+    if (colon == std::string::npos) {
+      break;
+    }
+    start = colon + 1;
+  }
+  return std::nullopt;
+}
+
+std::string machine_goarch() {
+  struct utsname u {};
+  if (::uname(&u) != 0) {
+    return "amd64";
+  }
+  const std::string m = u.machine;
+  if (m == "x86_64") {
+    return "amd64";
+  }
+  if (m == "aarch64" || m == "arm64") {
+    return "arm64";
+  }
+  if (m == "i386" || m == "i686") {
+    return "386";
+  }
+  if (m.rfind("arm", 0) == 0) {
+    return "arm";
+  }
+  return m; // ppc64le, riscv64, s390x, loong64 are spelled the same
+}
+
+std::string machine_goos() {
+#if defined(__APPLE__)
+  return "darwin";
+#elif defined(__FreeBSD__)
+  return "freebsd";
+#else
+  return "linux";
+#endif
+}
+
+/// The output of `<go> version`, or nothing.
+std::optional<std::string> run_go_version(const std::string &go) {
+  const std::string command = "'" + go + "' version 2>/dev/null";
+  FILE *pipe = ::popen(command.c_str(), "r"); // NOLINT(cert-env33-c): running the user's go is the point
+  if (pipe == nullptr) {
+    return std::nullopt;
+  }
+  std::array<char, 256> buffer{};
+  std::string out;
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
+    out += buffer.data();
+  }
+  if (::pclose(pipe) != 0) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+struct env_options {
+  bool json = false;
+  std::optional<be::go_version> version;
+  std::string goos;
+  std::string goarch;
+  std::optional<be::target> host;
+  std::string toolchain_cgo;
+  std::string dir = ".";
+  std::vector<std::string> writes; ///< KEY=VALUE for --explain-write
+  std::vector<std::string> unsets; ///< KEY for --explain-unset
+};
+
+constexpr int exit_ok = 0;
+constexpr int exit_error = 2;
+
+int fail(const std::string &reason) {
+  std::cerr << "cgocheck: env: " << reason << '\n';
+  return exit_error;
+}
+
+std::optional<be::target> parse_target(const std::string &text) {
+  const std::size_t slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) {
+    return std::nullopt;
+  }
+  return be::target{text.substr(0, slash), text.substr(slash + 1)};
+}
+
+std::string where_words(const be::source &s) {
+  std::string out(be::layer_words(s.from));
+  if (!s.file.empty()) {
+    out += " (" + s.file + (s.line > 0 ? ":" + std::to_string(s.line) : "") + ")";
+  }
+  return out;
+}
+
+nlohmann::json source_json(const be::source &s) {
+  nlohmann::json out{{"layer", be::layer_name(s.from)}};
+  if (!s.file.empty()) {
+    out["file"] = s.file;
+  }
+  if (s.line > 0) {
+    out["line"] = s.line;
+  }
+  return out;
+}
+
+/// Keys the words output explains first: the ones that decide cgo.
+const std::vector<std::string> &cgo_keys() {
+  static const std::vector<std::string> keys{"CGO_ENABLED", "GOOS",         "GOARCH",     "CC",
+                                             "CXX",         "CGO_CPPFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS",
+                                             "CGO_FFLAGS",  "CGO_LDFLAGS",  "GOFLAGS",    "GOENV",
+                                             "GOROOT",      "GOEXPERIMENT"};
+  return keys;
+}
+
+/// A context's resolution and, per key, the injected variable that won.
+struct context_view {
+  be::editor_context context;
+  be::resolution result;
+};
+
+std::string context_winner(const context_view &view, const std::string &key) {
+  const be::resolved_value &value = view.result.values.at(key);
+  if (value.winner.from == be::layer::env) {
+    if (const be::injected_var *injected = view.context.find(key); injected != nullptr && !injected->value.empty()) {
+      return injected->origin + (injected->line > 0 ? " (" + injected->file + ":" + std::to_string(injected->line) + ")"
+                                                    : "");
+    }
+  }
+  return where_words(value.winner);
+}
+
+void print_words(const env_options &opts, const be::go_installation &go, const be::resolution &r,
+                 const std::vector<std::string> &go_notes, const std::vector<context_view> &contexts,
+                 const be::editor_scan &scan) {
+  std::cout << "Go " << go.version.str() << " build environment, host " << go.host.str();
+  if (!go.goroot.empty()) {
+    std::cout << ", go in " << go.goroot;
+  }
+  std::cout << "\n";
+  for (const std::string &note : go_notes) {
+    std::cout << "  (" << note << ")\n";
+  }
+  std::cout << "go/env file: " << (r.user_file_path.empty() ? (r.get("GOENV").empty() ? "none" : r.get("GOENV") + " (not found)") : r.user_file_path)
+            << "\n";
+  if (go.version >= be::go_version{21}) {
+    std::cout << "$GOROOT/go.env: " << (r.goroot_env_path.empty() ? "not found" : r.goroot_env_path) << "\n";
+  }
+  std::cout << "\n";
+  for (const std::string &key : cgo_keys()) {
+    const auto it = r.values.find(key);
+    if (it == r.values.end()) {
+      continue;
+    }
+    const be::resolved_value &value = it->second;
+    std::cout << key << "=" << value.value << "\n    from " << where_words(value.winner) << "\n";
+    for (const be::candidate &lost : value.overridden) {
+      std::cout << "    overrides " << key << "=" << lost.value << " from " << where_words(lost.where) << "\n";
+    }
+    for (const std::string &note : value.notes) {
+      std::cout << "    " << note << "\n";
+    }
+  }
+  if (!r.notes.empty()) {
+    std::cout << "\nnotes:\n";
+    for (const std::string &note : r.notes) {
+      std::cout << "  - " << note << "\n";
+    }
+  }
+  std::cout << "\ncontexts (what " << opts.dir << " makes each one see):\n";
+  for (const context_view &view : contexts) {
+    std::cout << "  " << view.context.name << ": ";
+    if (!view.context.error.empty()) {
+      std::cout << "does not start: " << view.context.error << "\n";
+      continue;
+    }
+    std::cout << "CGO_ENABLED=" << view.result.get("CGO_ENABLED") << " GOOS=" << view.result.get("GOOS")
+              << " GOARCH=" << view.result.get("GOARCH") << " CC=" << view.result.get("CC") << "\n";
+    std::cout << "      inherits " << view.context.inherits << "\n";
+    for (const char *key : {"CGO_ENABLED", "GOOS", "GOARCH", "CC"}) {
+      const std::string winner = context_winner(view, key);
+      if (view.context.find(key) != nullptr || winner != where_words(r.values.at(key).winner)) {
+        std::cout << "      " << key << " from " << winner << "\n";
+      }
+    }
+    if (view.result.get("CGO_ENABLED") != r.get("CGO_ENABLED")) {
+      std::cout << "      cgo is " << (view.result.cgo_enabled ? "on" : "off") << " here but "
+                << (r.cgo_enabled ? "on" : "off") << " in the terminal: "
+                << view.result.values.at("CGO_ENABLED").notes.back() << "\n";
+    }
+    for (const std::string &note : view.context.notes) {
+      std::cout << "      " << note << "\n";
+    }
+  }
+  for (const std::string &note : scan.notes) {
+    std::cout << "  - " << note << "\n";
+  }
+}
+
+nlohmann::json to_json(const be::go_installation &go, const be::resolution &r, const std::vector<std::string> &go_notes,
+                       const std::vector<context_view> &contexts, const be::editor_scan &scan) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const std::string &key : be::printed_keys(go.version)) {
+    out[key] = r.get(key);
+  }
+  nlohmann::json sources = nlohmann::json::object();
+  nlohmann::json notes = nlohmann::json::array();
+  for (const std::string &note : go_notes) {
+    notes.push_back(note);
+  }
+  for (const auto &[key, value] : r.values) {
+    nlohmann::json s = source_json(value.winner);
+    if (!value.overridden.empty()) {
+      s["overridden"] = nlohmann::json::array();
+      for (const be::candidate &lost : value.overridden) {
+        nlohmann::json o = source_json(lost.where);
+        o["value"] = lost.value;
+        s["overridden"].push_back(o);
+      }
+    }
+    if (!value.notes.empty()) {
+      s["notes"] = value.notes;
+    }
+    for (const std::string &note : value.notes) {
+      notes.push_back(key + ": " + note);
+    }
+    sources[key] = s;
+  }
+  for (const std::string &note : r.notes) {
+    notes.push_back(note);
+  }
+  for (const std::string &note : scan.notes) {
+    notes.push_back(note);
+  }
+  out["sources"] = sources;
+  out["notes"] = notes;
+  nlohmann::json ctx = nlohmann::json::array();
+  for (const context_view &view : contexts) {
+    nlohmann::json c{{"name", view.context.name}, {"inherits", view.context.inherits}};
+    if (!view.context.error.empty()) {
+      c["error"] = view.context.error;
+    } else {
+      nlohmann::json values = nlohmann::json::object();
+      for (const char *key : {"CGO_ENABLED", "GOOS", "GOARCH", "CC"}) {
+        values[key] = {{"value", view.result.get(key)}, {"from", context_winner(view, key)}};
+      }
+      c["values"] = values;
+    }
+    nlohmann::json injected = nlohmann::json::array();
+    for (const be::injected_var &v : view.context.vars) {
+      injected.push_back({{"key", v.key}, {"value", v.value}, {"origin", v.origin}, {"file", v.file}, {"line", v.line}});
+    }
+    c["injects"] = injected;
+    c["notes"] = view.context.notes;
+    ctx.push_back(c);
+  }
+  out["contexts"] = ctx;
+  return out;
+}
+
+int explain_writes(const env_options &opts, const be::go_installation &go, const be::system_view &sys,
+                   const be::resolution &r) {
+  int status = exit_ok;
+  const auto show = [&](const std::string &command, const be::write_explanation &w) {
+    std::cout << command << "\n";
+    if (!w.error.empty()) {
+      std::cout << "  refused: " << w.error << "\n";
+      status = 1;
+      return;
+    }
+    std::cout << "  writes " << w.file << "\n";
+    for (const std::string &warning : w.warnings) {
+      std::cout << "  prints: " << warning << "\n";
+    }
+    for (const std::string &note : w.notes) {
+      std::cout << "  " << note << "\n";
+    }
+  };
+  for (const std::string &kv : opts.writes) {
+    const std::size_t eq = kv.find('=');
+    if (eq == std::string::npos) {
+      show("go env -w " + kv, {"go: arguments must be KEY=VALUE: invalid argument: " + kv, {}, "", {}});
+      continue;
+    }
+    show("go env -w " + kv, be::explain_env_write(go, sys, r, kv.substr(0, eq), kv.substr(eq + 1), false));
+  }
+  for (const std::string &key : opts.unsets) {
+    show("go env -u " + key, be::explain_env_write(go, sys, r, key, "", true));
+  }
+  return status;
+}
+
+} // namespace
+
+int run_env(const std::vector<std::string_view> &args) {
+  env_options opts;
+  bool dir_given = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string arg(args[i]);
+    const auto value_of = [&](const std::string &flag) -> std::optional<std::string> {
+      if (arg.rfind(flag + "=", 0) == 0) {
+        return arg.substr(flag.size() + 1);
+      }
+      if (arg == flag && i + 1 < args.size()) {
+        return std::string(args[++i]);
+      }
+      return std::nullopt;
+    };
+    if (arg == "--json") {
+      opts.json = true;
+    } else if (auto v = value_of("--go-version")) {
+      opts.version = be::parse_go_version(*v);
+      if (!opts.version) {
+        return fail("--go-version=" + *v + " is not a Go release cgocheck models (1.19 to 1.27)");
+      }
+    } else if (auto goos = value_of("--goos")) {
+      opts.goos = *goos;
+    } else if (auto goarch = value_of("--goarch")) {
+      opts.goarch = *goarch;
+    } else if (auto host = value_of("--host")) {
+      opts.host = parse_target(*host);
+      if (!opts.host) {
+        return fail("--host=" + *host + " must look like GOOS/GOARCH, e.g. darwin/arm64");
+      }
+    } else if (auto tc = value_of("--toolchain-cgo-enabled")) {
+      if (*tc != "0" && *tc != "1" && !tc->empty()) {
+        return fail("--toolchain-cgo-enabled must be 0, 1 or empty");
+      }
+      opts.toolchain_cgo = *tc;
+    } else if (auto w = value_of("--explain-write")) {
+      opts.writes.push_back(*w);
+    } else if (auto u = value_of("--explain-unset")) {
+      opts.unsets.push_back(*u);
+    } else if (!arg.empty() && arg.front() == '-') {
+      return fail("unknown flag '" + arg + "' (run 'cgocheck help')");
+    } else if (!dir_given) {
+      opts.dir = arg;
+      dir_given = true;
+    } else {
+      return fail("only one DIR may be given");
+    }
+  }
+  std::error_code ec;
+  if (!fs::is_directory(opts.dir, ec)) {
+    return fail("'" + opts.dir + "' is not a directory");
+  }
+
+  be::system_view sys;
+  sys.environ = process_environment();
+  if (!opts.goos.empty()) {
+    sys.environ["GOOS"] = opts.goos;
+  }
+  if (!opts.goarch.empty()) {
+    sys.environ["GOARCH"] = opts.goarch;
+  }
+  sys.read_file = read_whole_file;
+  const std::string path_var = sys.environ.count("PATH") != 0 ? sys.environ.at("PATH") : std::string{};
+  sys.look_path = [path_var](const std::string &name) { return look_path(name, path_var).has_value(); };
+
+  be::go_installation go;
+  std::vector<std::string> go_notes;
+  go.host = opts.host ? *opts.host : be::target{machine_goos(), machine_goarch()};
+  if (const std::optional<std::string> go_binary = look_path("go", path_var)) {
+    const fs::path real = fs::weakly_canonical(*go_binary, ec);
+    go.goroot = real.parent_path().parent_path().string();
+    if (!opts.version) {
+      const std::optional<std::string> text = run_go_version(*go_binary);
+      opts.version = text ? be::parse_go_version(*text) : std::nullopt;
+      if (!opts.version) {
+        go_notes.push_back("'" + *go_binary + " version' is not a release cgocheck models; using Go " +
+                           be::newest_modelled.str());
+      }
+    }
+  } else if (!opts.version) {
+    go_notes.push_back("no go on PATH; modelling Go " + be::newest_modelled.str() + " (use --go-version)");
+  }
+  go.version = opts.version.value_or(be::newest_modelled);
+  go.toolchain.build_goos = go.host.goos;
+  go.toolchain.default_cgo_enabled = opts.toolchain_cgo;
+  if (!be::is_verified_from_source(go.version)) {
+    go_notes.push_back("Go " + go.version.str() + " is modelled from its release notes, not its source");
+  }
+
+  const be::resolution r = be::resolve(go, sys);
+  if (!r.error.empty()) {
+    return fail(r.error);
+  }
+  if (!opts.writes.empty() || !opts.unsets.empty()) {
+    return explain_writes(opts, go, sys, r);
+  }
+
+  const std::string dir = fs::absolute(opts.dir, ec).lexically_normal().string();
+  const be::editor_scan scan = be::scan_editor_layers(dir.size() > 1 && dir.back() == '/' ? dir.substr(0, dir.size() - 1) : dir,
+                                                      sys.environ, read_whole_file);
+  if (!scan.errors.empty()) {
+    return fail(scan.errors.front());
+  }
+  std::vector<context_view> contexts;
+  for (const be::editor_context &ctx : scan.contexts) {
+    be::system_view in_context = sys;
+    in_context.environ = ctx.apply(sys.environ);
+    const std::string ctx_path = in_context.environ.count("PATH") != 0 ? in_context.environ.at("PATH") : std::string{};
+    in_context.look_path = [ctx_path](const std::string &name) { return look_path(name, ctx_path).has_value(); };
+    contexts.push_back({ctx, be::resolve(go, in_context)});
+  }
+
+  if (opts.json) {
+    std::cout << to_json(go, r, go_notes, contexts, scan).dump(1, '\t') << '\n';
+  } else {
+    print_words(opts, go, r, go_notes, contexts, scan);
+  }
+  return exit_ok;
+}
+
+} // namespace cgocheck::tools
