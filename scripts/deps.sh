@@ -3,10 +3,10 @@
 # those already installed. Uses sudo when not run as root.
 set -eu
 
-packages="cmake ninja-build python3 libc6-dev libstdc++-12-dev
+packages="cmake ninja-build python3 gcc g++ libc6-dev libstdc++-12-dev
   clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev libclang-rt-19-dev
   clang-22 clang-tidy-22 llvm-22-dev libclang-22-dev
-  catch2 librange-v3-dev nlohmann-json3-dev"
+  catch2 librange-v3-dev nlohmann-json3-dev golang-1.19"
 
 missing=""
 for p in $packages; do

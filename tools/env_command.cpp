@@ -262,9 +262,12 @@ void print_words(const env_options &opts, const be::go_installation &go, const b
       }
     }
     if (view.result.get("CGO_ENABLED") != r.get("CGO_ENABLED")) {
+      const be::injected_var *injected = view.context.find("CGO_ENABLED");
+      const std::string why = injected != nullptr && (injected->value == "0" || injected->value == "1")
+                                  ? injected->origin + " sets CGO_ENABLED=" + injected->value
+                                  : view.result.values.at("CGO_ENABLED").notes.back();
       std::cout << "      cgo is " << (view.result.cgo_enabled ? "on" : "off") << " here but "
-                << (r.cgo_enabled ? "on" : "off") << " in the terminal: "
-                << view.result.values.at("CGO_ENABLED").notes.back() << "\n";
+                << (r.cgo_enabled ? "on" : "off") << " in the terminal: " << why << "\n";
     }
     for (const std::string &note : view.context.notes) {
       std::cout << "      " << note << "\n";

@@ -1,5 +1,7 @@
-# Runs COMMAND with ARGS (a ;-list) and checks its exit code and stderr.
-#   cmake -DCOMMAND=... -DARGS=... -DEXPECT_EXIT=2 -DEXPECT_STDERR=regex -P expect_exit.cmake
+# Runs COMMAND with ARGS (a ;-list) and checks its exit code, stderr (one
+# line at most) and, when given, stdout.
+#   cmake -DCOMMAND=... -DARGS=... -DEXPECT_EXIT=2 -DEXPECT_STDERR=regex
+#         [-DEXPECT_STDOUT=regex] -P expect_exit.cmake
 execute_process(COMMAND ${COMMAND} ${ARGS}
   RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
 if(NOT _rc STREQUAL EXPECT_EXIT)
@@ -12,4 +14,7 @@ string(REGEX MATCHALL "\n" _lines "${_err}")
 list(LENGTH _lines _count)
 if(_count GREATER 1)
   message(FATAL_ERROR "stderr has ${_count} lines, expected one:\n${_err}")
+endif()
+if(DEFINED EXPECT_STDOUT AND NOT _out MATCHES "${EXPECT_STDOUT}")
+  message(FATAL_ERROR "stdout does not match '${EXPECT_STDOUT}':\n${_out}")
 endif()
