@@ -2,7 +2,9 @@
 # Every test: installs what is missing, then configures, builds and runs ctest
 # for the llvm19 and llvm22 presets (library, plugin, fixtures, registry,
 # version guard, install/consumer, lint) and the asan preset (library and
-# command under AddressSanitizer + UBSan).
+# command under AddressSanitizer + UBSan, and the live differential test
+# against go1.19); then fuzzes each parser for CGOCHECK_FUZZ_SECONDS seconds
+# (default 30; 0 skips).
 set -u
 cd "$(dirname "$0")/.."
 
@@ -45,6 +47,24 @@ for preset in llvm19 llvm22 asan; do
   summary="$summary
 $preset: build $((built - start)) s, tests $((done_at - built)) s, $((total - failed))/$total passed"
 done
+
+fuzz_seconds=${CGOCHECK_FUZZ_SECONDS:-30}
+if [ "$fuzz_seconds" -gt 0 ]; then
+  echo "== fuzz"
+  start=$(date +%s)
+  if fuzz_out=$(sh scripts/fuzz.sh "$fuzz_seconds" 2>&1); then
+    fuzz_result="passed"
+    passed_total=$((passed_total + 1))
+  else
+    echo "$fuzz_out"
+    fuzz_result="FAILED"
+    failed_total=$((failed_total + 1))
+    status=1
+  fi
+  echo "$fuzz_out" | grep "^fuzz fuzz_"
+  summary="$summary
+fuzz: $(($(date +%s) - start)) s, $fuzz_result"
+fi
 
 echo
 echo "== summary$summary"

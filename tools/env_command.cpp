@@ -75,8 +75,11 @@ std::optional<std::string> look_path(const std::string &name, const std::string 
   while (start <= path_var.size()) {
     const std::size_t colon = path_var.find(':', start);
     const std::string dir = path_var.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-    if (!dir.empty() && dir.front() == '/' && is_executable_file(dir + "/" + name)) {
-      return dir + "/" + name;
+    std::string candidate = dir;
+    candidate += '/';
+    candidate += name;
+    if (!dir.empty() && dir.front() == '/' && is_executable_file(candidate)) {
+      return candidate;
     }
     if (colon == std::string::npos) {
       break;
@@ -91,7 +94,7 @@ std::string machine_goarch() {
   if (::uname(&u) != 0) {
     return "amd64";
   }
-  const std::string m = u.machine;
+  std::string m = u.machine;
   if (m == "x86_64") {
     return "amd64";
   }
@@ -219,8 +222,11 @@ void print_words(const env_options &opts, const be::go_installation &go, const b
   for (const std::string &note : go_notes) {
     std::cout << "  (" << note << ")\n";
   }
-  std::cout << "go/env file: " << (r.user_file_path.empty() ? (r.get("GOENV").empty() ? "none" : r.get("GOENV") + " (not found)") : r.user_file_path)
-            << "\n";
+  std::string env_file_words = r.user_file_path;
+  if (env_file_words.empty()) {
+    env_file_words = r.get("GOENV").empty() ? std::string("none") : r.get("GOENV") + " (not found)";
+  }
+  std::cout << "go/env file: " << env_file_words << "\n";
   if (go.version >= be::go_version{21}) {
     std::cout << "$GOROOT/go.env: " << (r.goroot_env_path.empty() ? "not found" : r.goroot_env_path) << "\n";
   }
@@ -303,7 +309,10 @@ nlohmann::json to_json(const be::go_installation &go, const be::resolution &r, c
       s["notes"] = value.notes;
     }
     for (const std::string &note : value.notes) {
-      notes.push_back(key + ": " + note);
+      std::string text = key;
+      text += ": ";
+      text += note;
+      notes.push_back(text);
     }
     sources[key] = s;
   }

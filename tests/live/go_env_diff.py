@@ -38,6 +38,7 @@ CXX = [UNSET, "clang++"]
 GOFLAGS = [UNSET, "", "-mod=mod -trimpath", '"-ldflags=-s -w"', "-ldflags=-s\t-tags=x", "notaflag"]
 CGO_CFLAGS = [UNSET, "", "-O3", "  -O3   '-DX=a b'", "-I\"/a b\" -DY", "'-DX", " "]
 CGO_LDFLAGS = [UNSET, "-lm", "-L'/x y'"]
+PKG_CONFIG = [UNSET, "'my pkg' --static", " ", "pkgconf"]
 FILES = [
     None,
     "CGO_ENABLED=0\n",
@@ -63,10 +64,10 @@ def scenario_matrix(count, seed=1):
     picked = []
     # Every value of every dimension at least once, against a plain base.
     base = dict(cgo=UNSET, target=None, cc=UNSET, cxx=UNSET, goflags=UNSET, cflags=UNSET,
-                ldflags=UNSET, file=None, goenv="default", path="with-cc")
+                ldflags=UNSET, file=None, goenv="default", path="with-cc", pkgconfig=UNSET)
     for name, values in [("cgo", CGO_ENABLED), ("target", TARGETS), ("cc", CC), ("cxx", CXX),
                          ("goflags", GOFLAGS), ("cflags", CGO_CFLAGS), ("ldflags", CGO_LDFLAGS),
-                         ("file", FILES), ("goenv", GOENV), ("path", PATHS)]:
+                         ("file", FILES), ("goenv", GOENV), ("path", PATHS), ("pkgconfig", PKG_CONFIG)]:
         for v in values:
             s = dict(base)
             s[name] = v
@@ -83,7 +84,7 @@ def scenario_matrix(count, seed=1):
         picked.append(dict(cgo=rng.choice(CGO_ENABLED), target=rng.choice(TARGETS), cc=rng.choice(CC),
                            cxx=rng.choice(CXX), goflags=rng.choice(GOFLAGS), cflags=rng.choice(CGO_CFLAGS),
                            ldflags=rng.choice(CGO_LDFLAGS), file=rng.choice(FILES), goenv=rng.choice(GOENV),
-                           path=rng.choice(PATHS)))
+                           path=rng.choice(PATHS), pkgconfig=rng.choice(PKG_CONFIG)))
     return picked
 
 
@@ -103,6 +104,7 @@ def build_environment(s, home, go_bin, cc_dir):
     put("GOFLAGS", s["goflags"])
     put("CGO_CFLAGS", s["cflags"])
     put("CGO_LDFLAGS", s["ldflags"])
+    put("PKG_CONFIG", s["pkgconfig"])
     file_path = os.path.join(home, ".config", "go", "env")
     goenv = s["goenv"]
     if goenv == "off":

@@ -266,17 +266,16 @@ inline envrc_result parse_envrc(std::string_view data) {
       if (eq != std::string_view::npos && eq > 0) {
         const std::string_view key = rest.substr(0, eq);
         std::string_view value = rest.substr(eq + 1);
-        bool key_ok = !detail::js_word(key.front()) || (key.front() >= '0' && key.front() <= '9') ? false : true;
+        bool key_ok = detail::js_word(key.front()) && (key.front() < '0' || key.front() > '9');
         for (const char c : key) {
           key_ok = key_ok && detail::js_word(c);
         }
         bool value_ok = false;
-        if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'' &&
-            value.substr(1, value.size() - 2).find('\'') == std::string_view::npos) {
-          value = value.substr(1, value.size() - 2);
-          value_ok = true;
-        } else if (value.size() >= 2 && value.front() == '"' && value.back() == '"' &&
-                   value.substr(1, value.size() - 2).find_first_of("\"$`\\") == std::string_view::npos) {
+        const bool single_quoted = value.size() >= 2 && value.front() == '\'' && value.back() == '\'' &&
+                                   value.substr(1, value.size() - 2).find('\'') == std::string_view::npos;
+        const bool double_quoted = value.size() >= 2 && value.front() == '"' && value.back() == '"' &&
+                                   value.substr(1, value.size() - 2).find_first_of("\"$`\\") == std::string_view::npos;
+        if (single_quoted || double_quoted) {
           value = value.substr(1, value.size() - 2);
           value_ok = true;
         } else {

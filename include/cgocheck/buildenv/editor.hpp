@@ -33,6 +33,7 @@
 
 #include "cgocheck/buildenv/dotenv.hpp"
 #include "cgocheck/buildenv/jsonc.hpp"
+#include "cgocheck/buildenv/resolve.hpp"
 
 #include <functional>
 #include <map>
@@ -118,10 +119,11 @@ inline std::string expand_vscode(const std::string &value, const std::string &di
     }
     out += value[i++];
   }
-  if (out.rfind("~", 0) == 0 && (out.size() == 1 || out[1] == '/')) {
+  // resolveHomeDir: any leading '~' becomes path.join(home, rest).
+  if (out.rfind('~', 0) == 0) {
     const auto home = environ.find("HOME");
     if (home != environ.end()) {
-      out = home->second + out.substr(1);
+      out = clean_path(home->second + "/" + out.substr(1));
     }
   }
   return out;
@@ -270,7 +272,7 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
     tools.inherits = "VS Code's environment (the one it was started with; on macOS, started from the Dock, "
                      "it lacks your shell profile's variables); modelled as this process's environment";
     tools.vars = tools_vars;
-    tools.notes.push_back("gopls, build/vet/lint on save, formatting and the extension's own 'go env' run here");
+    tools.notes.emplace_back("gopls, build/vet/lint on save, formatting and the extension's own 'go env' run here");
     out.contexts.push_back(tools);
     if (!test_vars.empty() || !test_env_file.empty()) {
       editor_context tests = tools;
@@ -332,7 +334,12 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
         const std::map<std::string, std::string> global = editor_context{"", "", tools_vars, {}, ""}.apply(environ);
         for (const std::string &raw : files) {
           const std::string expanded = detail::expand_vscode(raw, dir, environ);
-          const std::string file = !expanded.empty() && expanded.front() == '/' ? expanded : dir + "/" + expanded;
+          std::string file = expanded;
+          if (expanded.empty() || expanded.front() != '/') {
+            file = dir;
+            file += "/";
+            file += expanded;
+          }
           dotenv_used = dotenv_used || file == dotenv_path;
           const std::optional<std::string> data = read_file(file);
           if (!data) {
@@ -359,7 +366,7 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
   }
 
   if (!dotenv_used && read_file(dotenv_path)) {
-    out.notes.push_back(".env is not read by the go command, by your shell, or by VS Code's Go tools; only a "
+    out.notes.emplace_back(".env is not read by the go command, by your shell, or by VS Code's Go tools; only a "
                         "launch.json envFile, go.testEnvFile or direnv's `dotenv` line loads it");
   }
   return out;

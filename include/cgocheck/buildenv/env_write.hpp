@@ -50,6 +50,53 @@ inline bool is_known_env(go_version v, std::string_view key) {
   return v >= go_version{24} && (key == "GOAUTH" || key == "GOFIPS140");
 }
 
+namespace detail {
+/// utf8.ValidString.
+inline bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    unsigned int min = 0;
+    unsigned int cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      min = 0x80;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      min = 0x800;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      min = 0x10000;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) {
+      return false;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) {
+        return false;
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+} // namespace detail
+
 /// The refusal `checkEnvWrite` gives for key=value, or "" when accepted.
 /// `in_files` says whether the key already appears in the user go/env file
 /// or $GOROOT/go.env (1.21+ accepts such keys even when unknown).
@@ -69,7 +116,7 @@ inline std::string check_env_write(go_version v, const std::string &key, const s
     return "unknown go command variable " + key;
   }
   const auto absolute = [](const std::string &p) { return !p.empty() && p.front() == '/'; };
-  if (key == "GO111MODULE" && value != "" && value != "auto" && value != "on" && value != "off") {
+  if (key == "GO111MODULE" && !value.empty() && value != "auto" && value != "on" && value != "off") {
     return "invalid GO111MODULE value \"" + value + "\"";
   }
   if (key == "GOPATH") {
@@ -92,9 +139,18 @@ inline std::string check_env_write(go_version v, const std::string &key, const s
       return key + " entry cannot contain only space";
     }
     const std::string &exe = words.fields.front();
-    if (!absolute(exe) && exe.find('/') != std::string::npos) {
+    // filepath.Base: the last element, "." for an empty path.
+    std::string base = exe;
+    while (base.size() > 1 && base.back() == '/') {
+      base.pop_back();
+    }
+    base = base.empty() ? "." : base.substr(base.find_last_of('/') == std::string::npos ? 0 : base.find_last_of('/') + 1);
+    if (!absolute(exe) && exe != base) {
       return key + " entry is relative; must be absolute path: \"" + exe + "\"";
     }
+  }
+  if (!detail::valid_utf8(value)) {
+    return "invalid UTF-8 in " + key + "=... value";
   }
   if (value.find('\0') != std::string::npos) {
     return "invalid NUL in " + key + "=... value";
@@ -120,7 +176,7 @@ inline write_explanation explain_env_write(const go_installation &go, const syst
                                            bool unset) {
   write_explanation out;
   const go_version v = go.version;
-  const bool in_files = now.user_file.find(key) != nullptr;
+  const bool in_files = now.user_file.find(key) != nullptr || now.goroot_file.find(key) != nullptr;
   if (std::string refusal = check_env_write(v, key, unset ? std::string{} : value, in_files); !refusal.empty()) {
     out.error = "go: " + refusal;
     return out;
@@ -131,13 +187,19 @@ inline write_explanation explain_env_write(const go_installation &go, const syst
     std::string next = value;
     if (unset) {
       const auto it = sys.environ.find(key);
-      next = it != sys.environ.end() && !it->second.empty() ? it->second : (key == "GOOS" ? go.host.goos : go.host.goarch);
+      const std::string &host_value = key == "GOOS" ? go.host.goos : go.host.goarch;
+      next = it != sys.environ.end() && !it->second.empty() ? it->second : host_value;
     }
     (key == "GOOS" ? t.goos : t.goarch) = next;
     if (!valid_pair(v, t)) {
       out.error = "go: unsupported GOOS/GOARCH pair " + t.str();
       return out;
     }
+  }
+  // runEnvW: GOTMPDIR must be absolute.
+  if (key == "GOTMPDIR" && !unset && !value.empty() && value.front() != '/') {
+    out.error = "go: GOTMPDIR must be an absolute path";
+    return out;
   }
   // The file: with GOENV=off, the go command has already exported GOENV=""
   // into its own environment (main.go, MkEnv), so it writes the default file.
@@ -168,7 +230,7 @@ inline write_explanation explain_env_write(const go_installation &go, const syst
   }
   if (key == "CGO_ENABLED" && !unset && value != "0" && value != "1") {
     out.notes.push_back("go env -w accepts CGO_ENABLED=\"" + value +
-                        "\" without complaint, but the go command ignores every value except \"0\" and \"1\"");
+                        R"(" without complaint, but the go command ignores every value except "0" and "1")");
   }
   if (key == "CC" && !unset && v >= go_version{20}) {
     out.notes.push_back("a CC set with go env -w is used for compiling, but it does not stop Go " + v.str() +

@@ -92,6 +92,26 @@ inline jsonc_result parse_jsonc(std::string_view text) {
     if (out.error.empty()) {
       out.error = "invalid JSON";
     }
+  } catch (const nlohmann::json::exception &e) {
+    // A number too large for a double is an out_of_range error (406) that
+    // carries no position: "number overflow parsing '1e999'". Locate the
+    // token it names.
+    std::string what = e.what();
+    const std::size_t prefix = what.find("] ");
+    what = prefix == std::string::npos ? what : what.substr(prefix + 2);
+    std::size_t offset = 0;
+    if (const std::size_t open = what.find('\''); open != std::string::npos) {
+      const std::size_t close = what.find('\'', open + 1);
+      const std::size_t found = plain.find(what.substr(open + 1, close - open - 1));
+      offset = found == std::string::npos ? 0 : found;
+    }
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+      column = plain[i] == '\n' ? 1 : column + 1;
+      line += plain[i] == '\n' ? 1 : 0;
+    }
+    out.error = "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
   }
   return out;
 }

@@ -109,20 +109,23 @@ inline bool is_known_goarch(std::string_view goarch) {
 }
 
 namespace detail {
-// `go tool dist list` of go1.19.8 (cmd/go's OSArchSupportsCgo keys).
+// The keys of OSArchSupportsCgo in src/cmd/go/internal/cfg/zosarch.go,
+// go1.19.8: `go tool dist list` plus linux/sparc64, which dist marks
+// incomplete but cmd/go accepts.
 inline constexpr std::string_view pairs_1_19[] = {
     "aix/ppc64",     "android/386",    "android/amd64", "android/arm",    "android/arm64", "darwin/amd64",
     "darwin/arm64",  "dragonfly/amd64", "freebsd/386",  "freebsd/amd64",  "freebsd/arm",   "freebsd/arm64",
     "illumos/amd64", "ios/amd64",      "ios/arm64",     "js/wasm",        "linux/386",     "linux/amd64",
     "linux/arm",     "linux/arm64",    "linux/loong64", "linux/mips",     "linux/mips64",  "linux/mips64le",
-    "linux/mipsle",  "linux/ppc64",    "linux/ppc64le", "linux/riscv64",  "linux/s390x",   "netbsd/386",
+    "linux/mipsle",  "linux/ppc64",    "linux/ppc64le", "linux/riscv64",  "linux/s390x",   "linux/sparc64",
+    "netbsd/386",
     "netbsd/amd64",  "netbsd/arm",     "netbsd/arm64",  "openbsd/386",    "openbsd/amd64", "openbsd/arm",
     "openbsd/arm64", "openbsd/mips64", "plan9/386",     "plan9/amd64",    "plan9/arm",     "solaris/amd64",
     "windows/386",   "windows/amd64",  "windows/arm",   "windows/arm64"};
 } // namespace detail
 
 /// `work.CheckGOOSARCHPair`: whether Go release `v` knows the pair at all.
-/// 1.19 is `go tool dist list` of go1.19.8; later ports are added from the
+/// 1.19 is read from go1.19.8 (see above); later ports are added from the
 /// release notes: freebsd/riscv64 (1.20), wasip1/wasm (1.21), openbsd/ppc64
 /// (1.22), openbsd/riscv64 (1.23).
 inline bool valid_pair(go_version v, const target &t) {
@@ -159,8 +162,10 @@ inline std::pair<std::string, std::string> default_compilers(go_version v, const
   // 1.19/1.20: chosen by the OS that built the toolchain, for every target.
   // 1.21+: chosen by the target GOOS (`clangos`).
   const bool clang = v >= go_version{21} ? clang_for(t.goos) : clang_for(tc.build_goos);
-  std::string cc = tc.cc.empty() ? (clang ? "clang" : "gcc") : tc.cc;
-  std::string cxx = tc.cxx.empty() ? (clang ? "clang++" : "g++") : tc.cxx;
+  const char *builtin_cc = clang ? "clang" : "gcc";
+  const char *builtin_cxx = clang ? "clang++" : "g++";
+  std::string cc = tc.cc.empty() ? std::string(builtin_cc) : tc.cc;
+  std::string cxx = tc.cxx.empty() ? std::string(builtin_cxx) : tc.cxx;
   return {std::move(cc), std::move(cxx)};
 }
 

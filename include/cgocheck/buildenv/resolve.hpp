@@ -25,6 +25,7 @@
 #include "cgocheck/buildenv/quoted.hpp"
 #include "cgocheck/buildenv/runtime_debug.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -36,7 +37,7 @@
 namespace cgocheck::buildenv {
 
 /// Where a value can come from.
-enum class layer { env, goenv_file, goroot_go_env, default_value };
+enum class layer : std::uint8_t { env, goenv_file, goroot_go_env, default_value };
 
 /// The names `cgocheck env --json` uses in "sources" (a contract).
 constexpr std::string_view layer_name(layer l) {
@@ -215,6 +216,7 @@ struct resolution {
   env_file user_file;             ///< parsed user go/env file (may be empty)
   std::string user_file_path;     ///< empty when there is none
   std::string goroot_env_path;    ///< $GOROOT/go.env when read (1.21+)
+  env_file goroot_file;           ///< parsed $GOROOT/go.env (may be empty)
 
   [[nodiscard]] const std::string &get(const std::string &key) const {
     static const std::string empty;
@@ -453,7 +455,7 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   if (goroot.value.empty()) {
     goroot.value = go.goroot;
     goroot.winner = {};
-    goroot.notes.push_back("GOROOT is where the go binary lives");
+    goroot.notes.emplace_back("GOROOT is where the go binary lives");
   } else {
     goroot.value = detail::clean_path(goroot.value);
   }
@@ -471,7 +473,8 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
       have_goroot_env = true;
     }
   }
-  const detail::layered_lookup lookup(sys, r.user_file, r.user_file_path, have_goroot_env ? &goroot_file : nullptr,
+  r.goroot_file = goroot_file;
+  const detail::layered_lookup lookup(sys, r.user_file, r.user_file_path, have_goroot_env ? &r.goroot_file : nullptr,
                                       r.goroot_env_path);
 
   r.values["GOHOSTOS"] = {go.host.goos, {}, {}, {"the OS the go binary runs on"}};
@@ -493,7 +496,15 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   r.values["CC"] = lookup.get_or("CC", default_cc, cc_why);
   r.values["CXX"] = lookup.get_or("CXX", default_cxx, "");
   r.values["AR"] = lookup.get_or("AR", "ar", "");
+  // `go env PKG_CONFIG` prints only the command's first word
+  // (Builder.PkgconfigCmd, src/cmd/go/internal/work/exec.go).
   r.values["PKG_CONFIG"] = lookup.get_or("PKG_CONFIG", "pkg-config", "");
+  if (const split_result words = quoted_split(r.values["PKG_CONFIG"].value); !words.ok() || words.fields.empty()) {
+    r.error = "PKG_CONFIG=" + detail::quote(r.values["PKG_CONFIG"].value) +
+              (words.ok() ? " names no command" : ": " + words.error) + " (the go command panics on it)";
+  } else {
+    r.values["PKG_CONFIG"].value = words.fields.front();
+  }
   r.values["GOFLAGS"] = lookup.get("GOFLAGS");
   r.values["GOEXPERIMENT"] = lookup.get("GOEXPERIMENT");
   if (v >= go_version{21}) {

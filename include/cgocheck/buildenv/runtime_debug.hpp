@@ -17,6 +17,7 @@
 
 #include "cgocheck/buildenv/go_version.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,18 +41,21 @@ inline std::optional<std::string> debug_setting(std::string_view list, std::stri
 }
 
 /// Whether a GOEXPERIMENT list turns `experiment` on (a later "noX" turns it
-/// off again; src/internal/buildcfg/exp.go).
+/// off again, "none" turns everything off; src/internal/buildcfg/exp.go
+/// `ParseGOEXPERIMENT`).
 inline bool experiment_enabled(std::string_view list, std::string_view experiment) {
   bool on = false;
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
     const std::string_view item = list.substr(0, comma);
     list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-    if (item == experiment) {
-      on = true;
-    } else if (item.size() == experiment.size() + 2 && item.substr(0, 2) == "no" &&
-               item.substr(2) == experiment) {
+    const bool negated = item.size() == experiment.size() + 2 && item.substr(0, 2) == "no" &&
+                         item.substr(2) == experiment;
+    // `none` clears every experiment set so far; `noX` clears X.
+    if (item == "none" || negated) {
       on = false;
+    } else if (item == experiment) {
+      on = true;
     }
   }
   return on;
@@ -59,7 +63,7 @@ inline bool experiment_enabled(std::string_view list, std::string_view experimen
 
 /// What a program built and run with these settings does about cgo checks.
 struct cgo_runtime_checks {
-  enum class mode { off, default_checks, full_checks, aborts_at_startup };
+  enum class mode : std::uint8_t { off, default_checks, full_checks, aborts_at_startup };
   mode effect = mode::default_checks;
   std::string explanation; ///< empty for the plain default
 };
@@ -71,16 +75,28 @@ inline cgo_runtime_checks judge_cgo_runtime_checks(go_version v, std::string_vie
                                                    std::string_view goexperiment) {
   cgo_runtime_checks out;
   const bool cgocheck2 = v >= go_version{21} && experiment_enabled(goexperiment, "cgocheck2");
+  // parsegodebug assigns only values that parse as numbers, so a later
+  // "cgocheck=x" leaves an earlier "cgocheck=0" in force.
   int level = 1;
-  const std::optional<std::string> setting = debug_setting(godebug, "cgocheck");
-  if (setting && !setting->empty() &&
-      setting->find_first_not_of("0123456789") == std::string::npos && setting->size() < 10) {
-    level = std::stoi(*setting);
+  std::string setting = "1";
+  std::string_view rest = godebug;
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    const std::string_view item = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    if (item.rfind("cgocheck=", 0) != 0) {
+      continue;
+    }
+    const std::string_view value = item.substr(9);
+    if (!value.empty() && value.size() < 10 && value.find_first_not_of("0123456789") == std::string_view::npos) {
+      setting = std::string(value);
+      level = std::stoi(setting);
+    }
   }
   using mode = cgo_runtime_checks::mode;
   if (v >= go_version{21} && level > 1) {
     out.effect = mode::aborts_at_startup;
-    out.explanation = "GODEBUG=cgocheck=" + *setting +
+    out.explanation = "GODEBUG=cgocheck=" + setting +
                       " makes every program built with Go " + v.str() +
                       " abort at startup (\"cgocheck > 1 mode is no longer supported at runtime\"); "
                       "build with GOEXPERIMENT=cgocheck2 instead";
@@ -103,7 +119,7 @@ inline cgo_runtime_checks judge_cgo_runtime_checks(go_version v, std::string_vie
                       "bugs that pass Go pointers wrongly go unreported until the GC crashes";
   } else if (level > 1) {
     out.effect = mode::full_checks;
-    out.explanation = "GODEBUG=cgocheck=" + *setting + " adds the write-barrier checks (Go " +
+    out.explanation = "GODEBUG=cgocheck=" + setting + " adds the write-barrier checks (Go " +
                       v.str() + "; from 1.21 this aborts at startup)";
   }
   return out;
