@@ -494,7 +494,7 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
                                  : "Go " + v.str() + " defaults CC to " + default_cc +
                                        " for every target (chosen by the OS the toolchain was built on)";
   r.values["CC"] = lookup.get_or("CC", default_cc, cc_why);
-  r.values["CXX"] = lookup.get_or("CXX", default_cxx, "");
+  r.values["CXX"] = lookup.get_or("CXX", default_cxx, "Go " + v.str() + " defaults CXX to " + default_cxx);
   r.values["AR"] = lookup.get_or("AR", "ar", "");
   // `go env PKG_CONFIG` prints only the command's first word
   // (Builder.PkgconfigCmd, src/cmd/go/internal/work/exec.go).
@@ -507,6 +507,11 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   }
   r.values["GOFLAGS"] = lookup.get("GOFLAGS");
   r.values["GOEXPERIMENT"] = lookup.get("GOEXPERIMENT");
+  for (const char *key : {"GOFLAGS", "GOEXPERIMENT"}) {
+    if (resolved_value &value = r.values[key]; value.winner.from == layer::default_value) {
+      value.notes.push_back(std::string(key) + " is not set in any layer");
+    }
+  }
   if (v >= go_version{21}) {
     r.values["GOTOOLCHAIN"] = lookup.get("GOTOOLCHAIN");
   }
@@ -523,7 +528,8 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   const std::string cflags_default(default_cflags(v));
   for (const char *name : {"CGO_CPPFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS"}) {
     const std::string key = name;
-    resolved_value value = lookup.get_or(key, key == "CGO_CPPFLAGS" ? std::string{} : cflags_default, "");
+    const std::string def = key == "CGO_CPPFLAGS" ? std::string{} : cflags_default;
+    resolved_value value = lookup.get_or(key, def, "Go " + v.str() + " defaults " + key + " to \"" + def + "\"");
     const split_result words = quoted_split(value.value);
     if (!words.ok()) {
       if (r.error.empty()) {
