@@ -111,7 +111,7 @@ std::string machine_goarch() {
 }
 
 std::string machine_goos() {
-#if defined(__APPLE__)
+#ifdef __APPLE__
   return "darwin";
 #elif defined(__FreeBSD__)
   return "freebsd";
@@ -123,7 +123,8 @@ std::string machine_goos() {
 /// The output of `<go> version`, or nothing.
 std::optional<std::string> run_go_version(const std::string &go) {
   const std::string command = "'" + go + "' version 2>/dev/null";
-  FILE *pipe = ::popen(command.c_str(), "r"); // NOLINT(cert-env33-c): running the user's go is the point
+  // Running the user's go is the point; the path comes from PATH, quoted.
+  FILE *pipe = ::popen(command.c_str(), "r"); // NOLINT(cert-env33-c,bugprone-command-processor)
   if (pipe == nullptr) {
     return std::nullopt;
   }

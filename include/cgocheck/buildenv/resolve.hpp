@@ -529,7 +529,12 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   for (const char *name : {"CGO_CPPFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS"}) {
     const std::string key = name;
     const std::string def = key == "CGO_CPPFLAGS" ? std::string{} : cflags_default;
-    resolved_value value = lookup.get_or(key, def, "Go " + v.str() + " defaults " + key + " to \"" + def + "\"");
+    std::string why = "Go " + v.str() + " defaults ";
+    why += key;
+    why += " to \"";
+    why += def;
+    why += '"';
+    resolved_value value = lookup.get_or(key, def, std::move(why));
     const split_result words = quoted_split(value.value);
     if (!words.ok()) {
       if (r.error.empty()) {
