@@ -14,41 +14,59 @@
 #include "cgocheck/buildenv/resolve.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace cgocheck::buildenv {
 
-/// Whether `key` is a go command variable in release `v` (`KnownEnv`).
-/// 1.19's list is read from source; later additions: GOTOOLCHAIN (1.21),
-/// GOARM64, GORISCV64, GOTELEMETRY, GOTELEMETRYDIR (1.23), GOAUTH, GOFIPS140
-/// (1.24), per those releases' notes.
-inline bool is_known_env(go_version v, std::string_view key) {
-  static constexpr std::string_view known_1_19[] = {
-      "AR",         "CC",          "CGO_CFLAGS",          "CGO_CFLAGS_ALLOW",      "CGO_CFLAGS_DISALLOW",
-      "CGO_CPPFLAGS", "CGO_CPPFLAGS_ALLOW", "CGO_CPPFLAGS_DISALLOW", "CGO_CXXFLAGS", "CGO_CXXFLAGS_ALLOW",
-      "CGO_CXXFLAGS_DISALLOW", "CGO_ENABLED", "CGO_FFLAGS",   "CGO_FFLAGS_ALLOW",      "CGO_FFLAGS_DISALLOW",
-      "CGO_LDFLAGS", "CGO_LDFLAGS_ALLOW", "CGO_LDFLAGS_DISALLOW", "CXX",              "FC",
-      "GCCGO",      "GO111MODULE", "GO386",               "GOAMD64",               "GOARCH",
-      "GOARM",      "GOBIN",       "GOCACHE",             "GOENV",                 "GOEXE",
-      "GOEXPERIMENT", "GOFLAGS",   "GOGCCFLAGS",          "GOHOSTARCH",            "GOHOSTOS",
-      "GOINSECURE", "GOMIPS",      "GOMIPS64",            "GOMODCACHE",            "GONOPROXY",
-      "GONOSUMDB",  "GOOS",        "GOPATH",              "GOPPC64",               "GOPRIVATE",
-      "GOPROXY",    "GOROOT",      "GOSUMDB",             "GOTMPDIR",              "GOTOOLDIR",
-      "GOVCS",      "GOWASM",      "GOWORK",              "GO_EXTLINK_ENABLED",    "PKG_CONFIG"};
-  if (std::find(std::begin(known_1_19), std::end(known_1_19), key) != std::end(known_1_19)) {
-    return true;
-  }
-  if (v >= go_version{21} && key == "GOTOOLCHAIN") {
-    return true;
-  }
-  if (v >= go_version{23} &&
-      (key == "GOARM64" || key == "GORISCV64" || key == "GOTELEMETRY" || key == "GOTELEMETRYDIR")) {
-    return true;
-  }
-  return v >= go_version{24} && (key == "GOAUTH" || key == "GOFIPS140");
+/// A go command variable and the first release that has it.
+struct env_key {
+  std::string_view name;
+  int since;
+};
+
+/// `KnownEnv` (src/internal/cfg/cfg.go): 1.19's list is read from go1.19.8;
+/// later additions from those releases' notes.
+inline constexpr env_key known_env[] = {
+    {"AR", 19},           {"CC", 19},           {"CGO_CFLAGS", 19},          {"CGO_CFLAGS_ALLOW", 19},
+    {"CGO_CFLAGS_DISALLOW", 19}, {"CGO_CPPFLAGS", 19}, {"CGO_CPPFLAGS_ALLOW", 19}, {"CGO_CPPFLAGS_DISALLOW", 19},
+    {"CGO_CXXFLAGS", 19}, {"CGO_CXXFLAGS_ALLOW", 19}, {"CGO_CXXFLAGS_DISALLOW", 19}, {"CGO_ENABLED", 19},
+    {"CGO_FFLAGS", 19},   {"CGO_FFLAGS_ALLOW", 19}, {"CGO_FFLAGS_DISALLOW", 19}, {"CGO_LDFLAGS", 19},
+    {"CGO_LDFLAGS_ALLOW", 19}, {"CGO_LDFLAGS_DISALLOW", 19}, {"CXX", 19},   {"FC", 19},
+    {"GCCGO", 19},        {"GO111MODULE", 19},  {"GO386", 19},               {"GOAMD64", 19},
+    {"GOARCH", 19},       {"GOARM", 19},        {"GOBIN", 19},               {"GOCACHE", 19},
+    {"GOENV", 19},        {"GOEXE", 19},        {"GOEXPERIMENT", 19},        {"GOFLAGS", 19},
+    {"GOGCCFLAGS", 19},   {"GOHOSTARCH", 19},   {"GOHOSTOS", 19},            {"GOINSECURE", 19},
+    {"GOMIPS", 19},       {"GOMIPS64", 19},     {"GOMODCACHE", 19},          {"GONOPROXY", 19},
+    {"GONOSUMDB", 19},    {"GOOS", 19},         {"GOPATH", 19},              {"GOPPC64", 19},
+    {"GOPRIVATE", 19},    {"GOPROXY", 19},      {"GOROOT", 19},              {"GOSUMDB", 19},
+    {"GOTMPDIR", 19},     {"GOTOOLDIR", 19},    {"GOVCS", 19},               {"GOWASM", 19},
+    {"GOWORK", 19},       {"GO_EXTLINK_ENABLED", 19}, {"PKG_CONFIG", 19},    {"GOTOOLCHAIN", 21},
+    {"GOARM64", 23},      {"GORISCV64", 23},    {"GOTELEMETRY", 23},         {"GOTELEMETRYDIR", 23},
+    {"GOAUTH", 24},       {"GOFIPS140", 24},
+};
+
+/// Keys `checkEnvWrite` refuses with "cannot be modified", from the release
+/// given (src/cmd/go/internal/envcmd/env.go, go1.19.8 ... go1.27.3).
+inline constexpr env_key read_only_env[] = {
+    {"GOEXE", 19},    {"GOGCCFLAGS", 19},  {"GOHOSTARCH", 19},     {"GOHOSTOS", 19}, {"GOMOD", 19},
+    {"GOWORK", 19},   {"GOTOOLDIR", 19},   {"GOVERSION", 19},      {"GOTELEMETRY", 24},
+    {"GOTELEMETRYDIR", 24},                {"GOROOT", 27},
+};
+
+namespace detail {
+template <std::size_t N>
+bool listed_in(const env_key (&table)[N], go_version v, std::string_view key) {
+  return std::any_of(std::begin(table), std::end(table),
+                     [&](const env_key &k) { return k.name == key && v.minor >= k.since; });
 }
+} // namespace detail
+
+/// Whether `key` is a go command variable in release `v` (`KnownEnv`).
+inline bool is_known_env(go_version v, std::string_view key) { return detail::listed_in(known_env, v, key); }
 
 namespace detail {
 /// utf8.ValidString.
@@ -101,11 +119,7 @@ inline bool valid_utf8(std::string_view s) {
 /// `in_files` says whether the key already appears in the user go/env file
 /// or $GOROOT/go.env (1.21+ accepts such keys even when unknown).
 inline std::string check_env_write(go_version v, const std::string &key, const std::string &value, bool in_files) {
-  static constexpr std::string_view read_only[] = {"GOEXE",     "GOGCCFLAGS", "GOHOSTARCH", "GOHOSTOS",
-                                                   "GOMOD",     "GOWORK",     "GOTOOLDIR",  "GOVERSION"};
-  const bool fixed = std::find(std::begin(read_only), std::end(read_only), key) != std::end(read_only) ||
-                     (v >= go_version{24} && (key == "GOTELEMETRY" || key == "GOTELEMETRYDIR")) ||
-                     (v >= go_version{27} && key == "GOROOT");
+  const bool fixed = detail::listed_in(read_only_env, v, key);
   if (fixed) {
     return key + " cannot be modified";
   }

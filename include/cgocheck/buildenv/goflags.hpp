@@ -41,18 +41,6 @@ struct goflags_result {
 };
 
 namespace detail {
-inline std::string go_quote(std::string_view s) {
-  // strconv.Quote for the printable ASCII the diagnostics need.
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
 inline bool looks_like_flag(std::string_view f) {
   const auto starts = [&](std::string_view p) { return f.rfind(p, 0) == 0; };
   return starts("-") && f != "-" && f != "--" && !starts("---") && !starts("-=") && !starts("--=");

@@ -42,50 +42,78 @@ struct target {
   friend bool operator!=(const target &a, const target &b) { return !(a == b); }
 };
 
+/// One GOOS/GOARCH port: the first release whose go command accepts the pair
+/// (`work.CheckGOOSARCHPair`) and the releases in which it supports cgo
+/// (`CgoSupported`), as minor versions; 0 means never, `until` is exclusive.
+struct port {
+  std::string_view pair;
+  int since;
+  int cgo_since;
+  int cgo_until;
+};
+
 namespace detail {
-
-// cgo-supported pairs of go1.19 (src/go/build/zcgo.go) and of go1.27
-// (src/internal/platform/zosarch.go). Between them:
-// - freebsd/riscv64 joined with the 1.20 port (present in 1.21.13);
-// - linux/ppc64 and openbsd/riscv64 joined, and openbsd/mips64 left, after
-//   1.21 (absent/present in go1.21.13, the reverse in go1.27.3). The model
-//   applies those three changes from 1.27, the version where they were read.
-inline constexpr std::string_view cgo_pairs_1_19[] = {
-    "aix/ppc64",      "android/386",   "android/amd64",  "android/arm",     "android/arm64",
-    "darwin/amd64",   "darwin/arm64",  "dragonfly/amd64", "freebsd/386",    "freebsd/amd64",
-    "freebsd/arm",    "freebsd/arm64", "illumos/amd64",  "ios/amd64",       "ios/arm64",
-    "linux/386",      "linux/amd64",   "linux/arm",      "linux/arm64",     "linux/loong64",
-    "linux/mips",     "linux/mips64",  "linux/mips64le", "linux/mipsle",    "linux/ppc64le",
-    "linux/riscv64",  "linux/s390x",   "linux/sparc64",  "netbsd/386",      "netbsd/amd64",
-    "netbsd/arm",     "netbsd/arm64",  "openbsd/386",    "openbsd/amd64",   "openbsd/arm",
-    "openbsd/arm64",  "openbsd/mips64", "solaris/amd64", "windows/386",     "windows/amd64",
-    "windows/arm64"};
-
-inline bool in_table(std::string_view pair) {
-  return std::find(std::begin(cgo_pairs_1_19), std::end(cgo_pairs_1_19), pair) != std::end(cgo_pairs_1_19);
-}
-
+inline constexpr int never = 0;
+inline constexpr int still = 100;
 } // namespace detail
+
+/// Every port the modelled releases know.
+/// - 1.19: the keys of OSArchSupportsCgo in src/cmd/go/internal/cfg/zosarch.go
+///   and src/go/build/zcgo.go (`cgoEnabled`), go1.19.8. cmd/go accepts
+///   linux/sparc64 although `go tool dist list` leaves it out.
+/// - Later ports from the release notes: freebsd/riscv64 (1.20), wasip1/wasm
+///   (1.21), openbsd/ppc64 (1.22), openbsd/riscv64 (1.23).
+/// - cgo: freebsd/riscv64 has it from its port (present in go1.21.13);
+///   linux/ppc64 and openbsd/riscv64 gained it, and openbsd/mips64 lost it,
+///   after 1.21 (go1.21.13 vs go1.27.3, src/internal/platform/zosarch.go).
+///   Those three are applied from 1.27, the version where they were read.
+inline constexpr port ports[] = {
+    {"aix/ppc64", 19, 19, detail::still},       {"android/386", 19, 19, detail::still},
+    {"android/amd64", 19, 19, detail::still},   {"android/arm", 19, 19, detail::still},
+    {"android/arm64", 19, 19, detail::still},   {"darwin/amd64", 19, 19, detail::still},
+    {"darwin/arm64", 19, 19, detail::still},    {"dragonfly/amd64", 19, 19, detail::still},
+    {"freebsd/386", 19, 19, detail::still},     {"freebsd/amd64", 19, 19, detail::still},
+    {"freebsd/arm", 19, 19, detail::still},     {"freebsd/arm64", 19, 19, detail::still},
+    {"freebsd/riscv64", 20, 20, detail::still}, {"illumos/amd64", 19, 19, detail::still},
+    {"ios/amd64", 19, 19, detail::still},       {"ios/arm64", 19, 19, detail::still},
+    {"js/wasm", 19, detail::never, 0},          {"linux/386", 19, 19, detail::still},
+    {"linux/amd64", 19, 19, detail::still},     {"linux/arm", 19, 19, detail::still},
+    {"linux/arm64", 19, 19, detail::still},     {"linux/loong64", 19, 19, detail::still},
+    {"linux/mips", 19, 19, detail::still},      {"linux/mips64", 19, 19, detail::still},
+    {"linux/mips64le", 19, 19, detail::still},  {"linux/mipsle", 19, 19, detail::still},
+    {"linux/ppc64", 19, 27, detail::still},     {"linux/ppc64le", 19, 19, detail::still},
+    {"linux/riscv64", 19, 19, detail::still},   {"linux/s390x", 19, 19, detail::still},
+    {"linux/sparc64", 19, 19, detail::still},   {"netbsd/386", 19, 19, detail::still},
+    {"netbsd/amd64", 19, 19, detail::still},    {"netbsd/arm", 19, 19, detail::still},
+    {"netbsd/arm64", 19, 19, detail::still},    {"openbsd/386", 19, 19, detail::still},
+    {"openbsd/amd64", 19, 19, detail::still},   {"openbsd/arm", 19, 19, detail::still},
+    {"openbsd/arm64", 19, 19, detail::still},   {"openbsd/mips64", 19, 19, 27},
+    {"openbsd/ppc64", 22, detail::never, 0},    {"openbsd/riscv64", 23, 27, detail::still},
+    {"plan9/386", 19, detail::never, 0},        {"plan9/amd64", 19, detail::never, 0},
+    {"plan9/arm", 19, detail::never, 0},        {"solaris/amd64", 19, 19, detail::still},
+    {"wasip1/wasm", 21, detail::never, 0},      {"windows/386", 19, 19, detail::still},
+    {"windows/amd64", 19, 19, detail::still},   {"windows/arm", 19, detail::never, 0},
+    {"windows/arm64", 19, 19, detail::still},
+};
+
+/// The port entry for `t`, or nullptr.
+inline const port *find_port(const target &t) {
+  const std::string pair = t.str();
+  const auto it = std::find_if(std::begin(ports), std::end(ports), [&](const port &p) { return p.pair == pair; });
+  return it == std::end(ports) ? nullptr : &*it;
+}
 
 /// `CgoSupported(goos, goarch)` for Go release `v`: whether a native build
 /// defaults to cgo on (before the C-compiler probe of 1.20+).
 inline bool cgo_supported(go_version v, const target &t) {
-  const std::string pair = t.str();
-  if (pair.empty() || pair == "/") {
-    return false;
-  }
-  if (v >= go_version{20} && pair == "freebsd/riscv64") {
-    return true;
-  }
-  if (v >= go_version{27}) {
-    if (pair == "linux/ppc64" || pair == "openbsd/riscv64") {
-      return true;
-    }
-    if (pair == "openbsd/mips64") {
-      return false;
-    }
-  }
-  return detail::in_table(pair);
+  const port *p = find_port(t);
+  return p != nullptr && p->cgo_since != detail::never && v.minor >= p->cgo_since && v.minor < p->cgo_until;
+}
+
+/// `work.CheckGOOSARCHPair`: whether Go release `v` knows the pair at all.
+inline bool valid_pair(go_version v, const target &t) {
+  const port *p = find_port(t);
+  return p != nullptr && v.minor >= p->since;
 }
 
 /// GOOS values the go command knows (src/go/build/syslist.go, go1.19.8;
@@ -106,35 +134,6 @@ inline bool is_known_goos(std::string_view goos) {
 }
 inline bool is_known_goarch(std::string_view goarch) {
   return std::find(known_goarch.begin(), known_goarch.end(), goarch) != known_goarch.end();
-}
-
-namespace detail {
-// The keys of OSArchSupportsCgo in src/cmd/go/internal/cfg/zosarch.go,
-// go1.19.8: `go tool dist list` plus linux/sparc64, which dist marks
-// incomplete but cmd/go accepts.
-inline constexpr std::string_view pairs_1_19[] = {
-    "aix/ppc64",     "android/386",    "android/amd64", "android/arm",    "android/arm64", "darwin/amd64",
-    "darwin/arm64",  "dragonfly/amd64", "freebsd/386",  "freebsd/amd64",  "freebsd/arm",   "freebsd/arm64",
-    "illumos/amd64", "ios/amd64",      "ios/arm64",     "js/wasm",        "linux/386",     "linux/amd64",
-    "linux/arm",     "linux/arm64",    "linux/loong64", "linux/mips",     "linux/mips64",  "linux/mips64le",
-    "linux/mipsle",  "linux/ppc64",    "linux/ppc64le", "linux/riscv64",  "linux/s390x",   "linux/sparc64",
-    "netbsd/386",
-    "netbsd/amd64",  "netbsd/arm",     "netbsd/arm64",  "openbsd/386",    "openbsd/amd64", "openbsd/arm",
-    "openbsd/arm64", "openbsd/mips64", "plan9/386",     "plan9/amd64",    "plan9/arm",     "solaris/amd64",
-    "windows/386",   "windows/amd64",  "windows/arm",   "windows/arm64"};
-} // namespace detail
-
-/// `work.CheckGOOSARCHPair`: whether Go release `v` knows the pair at all.
-/// 1.19 is read from go1.19.8 (see above); later ports are added from the
-/// release notes: freebsd/riscv64 (1.20), wasip1/wasm (1.21), openbsd/ppc64
-/// (1.22), openbsd/riscv64 (1.23).
-inline bool valid_pair(go_version v, const target &t) {
-  const std::string pair = t.str();
-  if ((v >= go_version{20} && pair == "freebsd/riscv64") || (v >= go_version{21} && pair == "wasip1/wasm") ||
-      (v >= go_version{22} && pair == "openbsd/ppc64") || (v >= go_version{23} && pair == "openbsd/riscv64")) {
-    return true;
-  }
-  return std::find(std::begin(detail::pairs_1_19), std::end(detail::pairs_1_19), pair) != std::end(detail::pairs_1_19);
 }
 
 /// How the go toolchain itself was built (make.bash's environment, baked into

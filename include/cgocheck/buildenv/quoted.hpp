@@ -26,6 +26,19 @@ struct split_result {
 
 namespace detail {
 constexpr bool is_quoted_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// strconv.Quote (Go's %q) for the printable text the go command's messages
+/// quote: escapes '"' and '\\'.
+inline std::string go_quote(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out + "\"";
+}
 } // namespace detail
 
 /// `quoted.Split`.

@@ -321,8 +321,6 @@ private:
   std::string goroot_path_;
 };
 
-inline std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
 } // namespace detail
 
 /// The CGO_ENABLED decision of `defaultContext` (src/cmd/go/internal/cfg/cfg.go)
@@ -354,7 +352,7 @@ inline void decide_cgo_enabled(resolution &r, const go_installation &go, const s
   }
   if (!explicit_value.empty()) {
     out.overridden.insert(out.overridden.begin(), {explicit_value, out.winner});
-    out.notes.push_back("CGO_ENABLED=" + detail::quote(explicit_value) + " from " +
+    out.notes.push_back("CGO_ENABLED=" + detail::go_quote(explicit_value) + " from " +
                         std::string(layer_words(out.winner.from)) +
                         " is ignored: the go command only understands \"0\" and \"1\" and says nothing "
                         "about other values");
@@ -449,7 +447,6 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
 
   // GOROOT: cfg.Getenv("GOROOT") (OS env, then the user file), else where
   // the go binary lives (findGOROOT).
-  env_file goroot_file;
   const detail::layered_lookup user_only(sys, r.user_file, r.user_file_path, nullptr, "");
   resolved_value goroot = user_only.get("GOROOT");
   if (goroot.value.empty()) {
@@ -459,23 +456,17 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   } else {
     goroot.value = detail::clean_path(goroot.value);
   }
-  const bool goroot_known = !goroot.value.empty();
-  const std::string goroot_value = goroot.value;
-  r.values["GOROOT"] = std::move(goroot);
-
   // $GOROOT/go.env, from 1.21.
-  bool have_goroot_env = false;
-  if (v >= go_version{21} && goroot_known) {
-    const std::string path = goroot_value + "/go.env";
+  if (v >= go_version{21} && !goroot.value.empty()) {
+    const std::string path = goroot.value + "/go.env";
     if (const std::optional<std::string> data = sys.read_file(path)) {
-      goroot_file = parse_env_file(*data);
+      r.goroot_file = parse_env_file(*data);
       r.goroot_env_path = path;
-      have_goroot_env = true;
     }
   }
-  r.goroot_file = goroot_file;
-  const detail::layered_lookup lookup(sys, r.user_file, r.user_file_path, have_goroot_env ? &r.goroot_file : nullptr,
-                                      r.goroot_env_path);
+  r.values["GOROOT"] = std::move(goroot);
+  const detail::layered_lookup lookup(sys, r.user_file, r.user_file_path,
+                                      r.goroot_env_path.empty() ? nullptr : &r.goroot_file, r.goroot_env_path);
 
   r.values["GOHOSTOS"] = {go.host.goos, {}, {}, {"the OS the go binary runs on"}};
   r.values["GOHOSTARCH"] = {go.host.goarch, {}, {}, {"the architecture the go binary runs on"}};
@@ -483,9 +474,14 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   r.values["GOARCH"] = lookup.get_or("GOARCH", go.host.goarch, "GOARCH defaults to the host's, " + go.host.goarch);
   const target tgt{r.get("GOOS"), r.get("GOARCH")};
   if (!valid_pair(v, tgt)) {
-    r.notes.push_back("GOOS/GOARCH " + tgt.str() +
-                      " is not a pair Go " + v.str() + " knows; 'go env' prints it, but builds fail with "
-                      "\"unsupported GOOS/GOARCH pair " + tgt.str() + "\"");
+    std::string what = "GOOS/GOARCH " + tgt.str() + " is not a pair Go " + v.str() + " knows";
+    if (!is_known_goos(tgt.goos)) {
+      what += " (GOOS=" + tgt.goos + " is no operating system the go command knows)";
+    } else if (!is_known_goarch(tgt.goarch)) {
+      what += " (GOARCH=" + tgt.goarch + " is no architecture the go command knows)";
+    }
+    r.notes.push_back(what + "; 'go env' prints it, but builds fail with \"unsupported GOOS/GOARCH pair " +
+                      tgt.str() + "\"");
   }
 
   const auto [default_cc, default_cxx] = default_compilers(v, go.toolchain, tgt);
@@ -500,7 +496,7 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   // (Builder.PkgconfigCmd, src/cmd/go/internal/work/exec.go).
   r.values["PKG_CONFIG"] = lookup.get_or("PKG_CONFIG", "pkg-config", "");
   if (const split_result words = quoted_split(r.values["PKG_CONFIG"].value); !words.ok() || words.fields.empty()) {
-    r.error = "PKG_CONFIG=" + detail::quote(r.values["PKG_CONFIG"].value) +
+    r.error = "PKG_CONFIG=" + detail::go_quote(r.values["PKG_CONFIG"].value) +
               (words.ok() ? " names no command" : ": " + words.error) + " (the go command panics on it)";
   } else {
     r.values["PKG_CONFIG"].value = words.fields.front();
@@ -538,7 +534,7 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
     const split_result words = quoted_split(value.value);
     if (!words.ok()) {
       if (r.error.empty()) {
-        r.error = "could not parse environment variable " + key + " with value " + detail::quote(value.value) +
+        r.error = "could not parse environment variable " + key + " with value " + detail::go_quote(value.value) +
                   ": " + words.error + " (the go command panics on it)";
       }
     } else {

@@ -25,19 +25,36 @@
 
 namespace cgocheck::buildenv {
 
-/// The last value of `name` in a comma-separated name=value list.
-inline std::optional<std::string> debug_setting(std::string_view list, std::string_view name) {
-  std::optional<std::string> found;
+namespace detail {
+/// The comma-separated items of a GODEBUG or GOEXPERIMENT list, empty ones
+/// included.
+inline std::vector<std::string_view> comma_items(std::string_view list) {
+  std::vector<std::string_view> out;
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
-    const std::string_view item = list.substr(0, comma);
+    out.push_back(list.substr(0, comma));
     list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+  }
+  return out;
+}
+
+/// Every value given to `name` in a name=value list, in order.
+inline std::vector<std::string_view> setting_values(std::string_view list, std::string_view name) {
+  std::vector<std::string_view> out;
+  for (const std::string_view item : comma_items(list)) {
     const std::size_t eq = item.find('=');
     if (eq != std::string_view::npos && item.substr(0, eq) == name) {
-      found = std::string(item.substr(eq + 1));
+      out.push_back(item.substr(eq + 1));
     }
   }
-  return found;
+  return out;
+}
+} // namespace detail
+
+/// The last value of `name` in a comma-separated name=value list.
+inline std::optional<std::string> debug_setting(std::string_view list, std::string_view name) {
+  const std::vector<std::string_view> values = detail::setting_values(list, name);
+  return values.empty() ? std::nullopt : std::optional<std::string>(values.back());
 }
 
 /// Whether a GOEXPERIMENT list turns `experiment` on (a later "noX" turns it
@@ -45,10 +62,7 @@ inline std::optional<std::string> debug_setting(std::string_view list, std::stri
 /// `ParseGOEXPERIMENT`).
 inline bool experiment_enabled(std::string_view list, std::string_view experiment) {
   bool on = false;
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    const std::string_view item = list.substr(0, comma);
-    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+  for (const std::string_view item : detail::comma_items(list)) {
     const bool negated = item.size() == experiment.size() + 2 && item.substr(0, 2) == "no" &&
                          item.substr(2) == experiment;
     // `none` clears every experiment set so far; `noX` clears X.
@@ -79,15 +93,7 @@ inline cgo_runtime_checks judge_cgo_runtime_checks(go_version v, std::string_vie
   // "cgocheck=x" leaves an earlier "cgocheck=0" in force.
   int level = 1;
   std::string setting = "1";
-  std::string_view rest = godebug;
-  while (!rest.empty()) {
-    const std::size_t comma = rest.find(',');
-    const std::string_view item = rest.substr(0, comma);
-    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-    if (item.rfind("cgocheck=", 0) != 0) {
-      continue;
-    }
-    const std::string_view value = item.substr(9);
+  for (const std::string_view value : detail::setting_values(godebug, "cgocheck")) {
     if (!value.empty() && value.size() < 10 && value.find_first_not_of("0123456789") == std::string_view::npos) {
       setting = std::string(value);
       level = std::stoi(setting);
@@ -113,13 +119,14 @@ inline cgo_runtime_checks judge_cgo_runtime_checks(go_version v, std::string_vie
   if (!goexperiment.empty() && v < go_version{21} && experiment_enabled(goexperiment, "cgocheck2")) {
     out.explanation = "GOEXPERIMENT=cgocheck2 does not exist before Go 1.21";
   }
+  const std::string before = out.explanation.empty() ? std::string{} : out.explanation + "; ";
   if (level == 0) {
     out.effect = mode::off;
-    out.explanation = "GODEBUG=cgocheck=0 turns off the run-time cgo pointer checks; "
+    out.explanation = before + "GODEBUG=cgocheck=0 turns off the run-time cgo pointer checks; "
                       "bugs that pass Go pointers wrongly go unreported until the GC crashes";
   } else if (level > 1) {
     out.effect = mode::full_checks;
-    out.explanation = "GODEBUG=cgocheck=" + setting + " adds the write-barrier checks (Go " +
+    out.explanation = before + "GODEBUG=cgocheck=" + setting + " adds the write-barrier checks (Go " +
                       v.str() + "; from 1.21 this aborts at startup)";
   }
   return out;
