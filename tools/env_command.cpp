@@ -91,23 +91,7 @@ std::optional<std::string> look_path(const std::string &name, const std::string 
 
 std::string machine_goarch() {
   struct utsname u {};
-  if (::uname(&u) != 0) {
-    return "amd64";
-  }
-  std::string m = u.machine;
-  if (m == "x86_64") {
-    return "amd64";
-  }
-  if (m == "aarch64" || m == "arm64") {
-    return "arm64";
-  }
-  if (m == "i386" || m == "i686") {
-    return "386";
-  }
-  if (m.rfind("arm", 0) == 0) {
-    return "arm";
-  }
-  return m; // ppc64le, riscv64, s390x, loong64 are spelled the same
+  return ::uname(&u) == 0 ? be::goarch_for_machine(u.machine) : std::string("amd64");
 }
 
 std::string machine_goos() {
@@ -167,14 +151,6 @@ std::optional<be::target> parse_target(const std::string &text) {
   return be::target{text.substr(0, slash), text.substr(slash + 1)};
 }
 
-std::string where_words(const be::source &s) {
-  std::string out(be::layer_words(s.from));
-  if (!s.file.empty()) {
-    out += " (" + s.file + (s.line > 0 ? ":" + std::to_string(s.line) : "") + ")";
-  }
-  return out;
-}
-
 nlohmann::json source_json(const be::source &s) {
   nlohmann::json out{{"layer", be::layer_name(s.from)}};
   if (!s.file.empty()) {
@@ -186,34 +162,8 @@ nlohmann::json source_json(const be::source &s) {
   return out;
 }
 
-/// Keys the words output explains first: the ones that decide cgo.
-const std::vector<std::string> &cgo_keys() {
-  static const std::vector<std::string> keys{"CGO_ENABLED", "GOOS",         "GOARCH",     "CC",
-                                             "CXX",         "CGO_CPPFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS",
-                                             "CGO_FFLAGS",  "CGO_LDFLAGS",  "GOFLAGS",    "GOENV",
-                                             "GOROOT",      "GOEXPERIMENT"};
-  return keys;
-}
-
-/// A context's resolution and, per key, the injected variable that won.
-struct context_view {
-  be::editor_context context;
-  be::resolution result;
-};
-
-std::string context_winner(const context_view &view, const std::string &key) {
-  const be::resolved_value &value = view.result.values.at(key);
-  if (value.winner.from == be::layer::env) {
-    if (const be::injected_var *injected = view.context.find(key); injected != nullptr && !injected->value.empty()) {
-      return injected->origin + (injected->line > 0 ? " (" + injected->file + ":" + std::to_string(injected->line) + ")"
-                                                    : "");
-    }
-  }
-  return where_words(value.winner);
-}
-
 void print_words(const env_options &opts, const be::go_installation &go, const be::resolution &r,
-                 const std::vector<std::string> &go_notes, const std::vector<context_view> &contexts,
+                 const std::vector<std::string> &go_notes, const std::vector<be::context_resolution> &contexts,
                  const be::editor_scan &scan) {
   std::cout << "Go " << go.version.str() << " build environment, host " << go.host.str();
   if (!go.goroot.empty()) {
@@ -232,15 +182,15 @@ void print_words(const env_options &opts, const be::go_installation &go, const b
     std::cout << "$GOROOT/go.env: " << (r.goroot_env_path.empty() ? "not found" : r.goroot_env_path) << "\n";
   }
   std::cout << "\n";
-  for (const std::string &key : cgo_keys()) {
+  for (const std::string &key : be::explained_keys()) {
     const auto it = r.values.find(key);
     if (it == r.values.end()) {
       continue;
     }
     const be::resolved_value &value = it->second;
-    std::cout << key << "=" << value.value << "\n    from " << where_words(value.winner) << "\n";
+    std::cout << key << "=" << value.value << "\n    from " << be::describe(value.winner) << "\n";
     for (const be::candidate &lost : value.overridden) {
-      std::cout << "    overrides " << key << "=" << lost.value << " from " << where_words(lost.where) << "\n";
+      std::cout << "    overrides " << key << "=" << lost.value << " from " << be::describe(lost.where) << "\n";
     }
     for (const std::string &note : value.notes) {
       std::cout << "    " << note << "\n";
@@ -253,7 +203,7 @@ void print_words(const env_options &opts, const be::go_installation &go, const b
     }
   }
   std::cout << "\ncontexts (what " << opts.dir << " makes each one see):\n";
-  for (const context_view &view : contexts) {
+  for (const be::context_resolution &view : contexts) {
     std::cout << "  " << view.context.name << ": ";
     if (!view.context.error.empty()) {
       std::cout << "does not start: " << view.context.error << "\n";
@@ -263,18 +213,13 @@ void print_words(const env_options &opts, const be::go_installation &go, const b
               << " GOARCH=" << view.result.get("GOARCH") << " CC=" << view.result.get("CC") << "\n";
     std::cout << "      inherits " << view.context.inherits << "\n";
     for (const char *key : {"CGO_ENABLED", "GOOS", "GOARCH", "CC"}) {
-      const std::string winner = context_winner(view, key);
-      if (view.context.find(key) != nullptr || winner != where_words(r.values.at(key).winner)) {
+      const std::string winner = be::origin_in_context(view, key);
+      if (view.context.find(key) != nullptr || winner != be::describe(r.values.at(key).winner)) {
         std::cout << "      " << key << " from " << winner << "\n";
       }
     }
-    if (view.result.get("CGO_ENABLED") != r.get("CGO_ENABLED")) {
-      const be::injected_var *injected = view.context.find("CGO_ENABLED");
-      const std::string why = injected != nullptr && (injected->value == "0" || injected->value == "1")
-                                  ? injected->origin + " sets CGO_ENABLED=" + injected->value
-                                  : view.result.values.at("CGO_ENABLED").notes.back();
-      std::cout << "      cgo is " << (view.result.cgo_enabled ? "on" : "off") << " here but "
-                << (r.cgo_enabled ? "on" : "off") << " in the terminal: " << why << "\n";
+    if (const std::string difference = be::cgo_difference(view, r); !difference.empty()) {
+      std::cout << "      " << difference << "\n";
     }
     for (const std::string &note : view.context.notes) {
       std::cout << "      " << note << "\n";
@@ -286,7 +231,7 @@ void print_words(const env_options &opts, const be::go_installation &go, const b
 }
 
 nlohmann::json to_json(const be::go_installation &go, const be::resolution &r, const std::vector<std::string> &go_notes,
-                       const std::vector<context_view> &contexts, const be::editor_scan &scan) {
+                       const std::vector<be::context_resolution> &contexts, const be::editor_scan &scan) {
   nlohmann::json out = nlohmann::json::object();
   for (const std::string &key : be::printed_keys(go.version)) {
     out[key] = r.get(key);
@@ -326,14 +271,14 @@ nlohmann::json to_json(const be::go_installation &go, const be::resolution &r, c
   out["sources"] = sources;
   out["notes"] = notes;
   nlohmann::json ctx = nlohmann::json::array();
-  for (const context_view &view : contexts) {
+  for (const be::context_resolution &view : contexts) {
     nlohmann::json c{{"name", view.context.name}, {"inherits", view.context.inherits}};
     if (!view.context.error.empty()) {
       c["error"] = view.context.error;
     } else {
       nlohmann::json values = nlohmann::json::object();
       for (const char *key : {"CGO_ENABLED", "GOOS", "GOARCH", "CC"}) {
-        values[key] = {{"value", view.result.get(key)}, {"from", context_winner(view, key)}};
+        values[key] = {{"value", view.result.get(key)}, {"from", be::origin_in_context(view, key)}};
       }
       c["values"] = values;
     }
@@ -446,7 +391,7 @@ int run_env(const std::vector<std::string_view> &args) {
   }
   sys.read_file = read_whole_file;
   const std::string path_var = sys.environ.count("PATH") != 0 ? sys.environ.at("PATH") : std::string{};
-  sys.look_path = [path_var](const std::string &name) { return look_path(name, path_var).has_value(); };
+  sys.look_path = [](const std::string &name, const std::string &path) { return look_path(name, path).has_value(); };
 
   be::go_installation go;
   std::vector<std::string> go_notes;
@@ -486,13 +431,9 @@ int run_env(const std::vector<std::string_view> &args) {
   if (!scan.errors.empty()) {
     return fail(scan.errors.front());
   }
-  std::vector<context_view> contexts;
+  std::vector<be::context_resolution> contexts;
   for (const be::editor_context &ctx : scan.contexts) {
-    be::system_view in_context = sys;
-    in_context.environ = ctx.apply(sys.environ);
-    const std::string ctx_path = in_context.environ.count("PATH") != 0 ? in_context.environ.at("PATH") : std::string{};
-    in_context.look_path = [ctx_path](const std::string &name) { return look_path(name, ctx_path).has_value(); };
-    contexts.push_back({ctx, be::resolve(go, in_context)});
+    contexts.push_back(be::resolve_in_context(go, sys, ctx));
   }
 
   if (opts.json) {

@@ -496,3 +496,43 @@ TEST_CASE("parse_jsonc: a number too large for a double is an error with a posit
   CHECK_THAT(r.error, Contains("number overflow"));
   CHECK_FALSE(parse_jsonc("1e999").ok());
 }
+
+TEST_CASE("resolve_in_context: what the go command sees inside a context, and from where", "[buildenv][editor]") {
+  namespace be = cgocheck::buildenv;
+  const file_map files{{"/proj/.vscode/settings.json",
+                        "{\n  \"go.toolsEnvVars\": {\n    \"CGO_ENABLED\": \"0\",\n    \"PATH\": \"/opt/cc/bin\"\n  }\n}\n"}};
+  const editor_scan s = scan(files);
+  const editor_context *tools = context(s, "VS Code tools");
+  REQUIRE(tools != nullptr);
+  be::go_installation go;
+  go.version = be::go_version{21};
+  go.host = {"linux", "amd64"};
+  be::system_view sys;
+  sys.environ = {{"HOME", "/home/u"}, {"PATH", "/usr/bin"}};
+  sys.read_file = [](const std::string &) -> std::optional<std::string> { return std::nullopt; };
+  std::vector<std::string> searched;
+  sys.look_path = [&searched](const std::string &name, const std::string &path) {
+    searched.push_back(path);
+    return name == "gcc" && path == "/usr/bin";
+  };
+  const be::resolution terminal = be::resolve(go, sys);
+  CHECK(terminal.get("CGO_ENABLED") == "1");
+  const be::context_resolution in_tools = be::resolve_in_context(go, sys, *tools);
+  CHECK(in_tools.result.get("CGO_ENABLED") == "0");
+  CHECK(be::origin_in_context(in_tools, "CGO_ENABLED") ==
+        ".vscode/settings.json go.toolsEnvVars (/proj/.vscode/settings.json:3)");
+  CHECK(be::origin_in_context(in_tools, "GOOS") == "the built-in default");
+  CHECK(be::cgo_difference(in_tools, terminal) ==
+        "cgo is off here but on in the terminal: .vscode/settings.json go.toolsEnvVars sets CGO_ENABLED=0");
+  CHECK(be::cgo_difference(be::resolve_in_context(go, sys, *context(s, "terminal")), terminal).empty());
+
+  // A context that changes PATH changes where the compiler probe looks.
+  editor_context path_only = *tools;
+  path_only.vars.erase(path_only.vars.begin()); // keep PATH=/opt/cc/bin only
+  REQUIRE(path_only.find("CGO_ENABLED") == nullptr);
+  searched.clear();
+  const be::context_resolution without_cc = be::resolve_in_context(go, sys, path_only);
+  CHECK(searched == std::vector<std::string>{"/opt/cc/bin"});
+  CHECK(without_cc.result.get("CGO_ENABLED") == "0");
+  CHECK_THAT(be::cgo_difference(without_cc, terminal), Contains("'gcc' is not on PATH"));
+}

@@ -516,3 +516,14 @@ TEST_CASE("runtime checks: a non-numeric cgocheck keeps the earlier value; none 
   CHECK(experiment_enabled("none,cgocheck2", "cgocheck2"));
   CHECK(judge_cgo_runtime_checks(go_version{21}, "", "cgocheck2,none").effect == mode::default_checks);
 }
+
+TEST_CASE("goarch_for_machine: uname names to Go's", "[buildenv][platform]") {
+  using cgocheck::buildenv::goarch_for_machine;
+  CHECK(goarch_for_machine("x86_64") == "amd64");
+  CHECK(goarch_for_machine("aarch64") == "arm64");
+  CHECK(goarch_for_machine("arm64") == "arm64");
+  CHECK(goarch_for_machine("i686") == "386");
+  CHECK(goarch_for_machine("armv7l") == "arm");
+  CHECK(goarch_for_machine("ppc64le") == "ppc64le");
+  CHECK(goarch_for_machine("riscv64") == "riscv64");
+}

@@ -64,7 +64,7 @@ struct machine {
       }
       return it->second;
     };
-    v.look_path = [this](const std::string &name) { return on_path.count(name) != 0; };
+    v.look_path = [this](const std::string &name, const std::string &) { return on_path.count(name) != 0; };
     return v;
   }
 

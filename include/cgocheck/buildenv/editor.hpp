@@ -372,6 +372,52 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
   return out;
 }
 
+/// A context together with the build environment the go command resolves in it.
+struct context_resolution {
+  editor_context context;
+  resolution result;
+};
+
+/// Resolves the build environment as the go command would inside `ctx`:
+/// the context's variables become part of the process environment.
+inline context_resolution resolve_in_context(const go_installation &go, const system_view &sys,
+                                             const editor_context &ctx) {
+  system_view inside = sys;
+  inside.environ = ctx.apply(sys.environ);
+  return {ctx, resolve(go, inside)};
+}
+
+/// Where `key`'s value comes from in this context, in words: the context's
+/// own setting (".vscode/settings.json go.toolsEnvVars (path:4)") when that
+/// is what the go command sees, else the layer that won.
+inline std::string origin_in_context(const context_resolution &c, const std::string &key) {
+  const resolved_value &value = c.result.values.at(key);
+  if (value.winner.from == layer::env) {
+    if (const injected_var *injected = c.context.find(key); injected != nullptr && !injected->value.empty()) {
+      std::string out = injected->origin;
+      if (injected->line > 0) {
+        out += " (" + injected->file + ":" + std::to_string(injected->line) + ")";
+      }
+      return out;
+    }
+  }
+  return describe(value.winner);
+}
+
+/// Why cgo is on or off in this context when it is the other way in `base`
+/// (the terminal); empty when both agree.
+inline std::string cgo_difference(const context_resolution &c, const resolution &base) {
+  if (c.result.cgo_enabled == base.cgo_enabled) {
+    return {};
+  }
+  const injected_var *injected = c.context.find("CGO_ENABLED");
+  const std::string why = injected != nullptr && (injected->value == "0" || injected->value == "1")
+                              ? injected->origin + " sets CGO_ENABLED=" + injected->value
+                              : c.result.values.at("CGO_ENABLED").notes.back();
+  return std::string("cgo is ") + (c.result.cgo_enabled ? "on" : "off") + " here but " +
+         (base.cgo_enabled ? "on" : "off") + " in the terminal: " + why;
+}
+
 } // namespace cgocheck::buildenv
 
 #endif // CGOCHECK_BUILDENV_EDITOR_HPP

@@ -136,6 +136,25 @@ inline bool is_known_goarch(std::string_view goarch) {
   return std::find(known_goarch.begin(), known_goarch.end(), goarch) != known_goarch.end();
 }
 
+/// The GOARCH for a `uname -m` machine name (Go's names: x86_64 is amd64,
+/// aarch64 is arm64, i386/i686 are 386, armv6l/armv7l are arm); names Go
+/// spells the same (ppc64le, riscv64, s390x, loong64, ...) pass through.
+inline std::string goarch_for_machine(std::string_view machine) {
+  if (machine == "x86_64" || machine == "amd64") {
+    return "amd64";
+  }
+  if (machine == "aarch64" || machine == "arm64") {
+    return "arm64";
+  }
+  if (machine == "i386" || machine == "i686") {
+    return "386";
+  }
+  if (machine.rfind("arm", 0) == 0) {
+    return "arm";
+  }
+  return std::string(machine);
+}
+
 /// How the go toolchain itself was built (make.bash's environment, baked into
 /// generated files). Release and distribution builds leave all of it empty.
 struct toolchain_build {

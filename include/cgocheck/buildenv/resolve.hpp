@@ -90,6 +90,19 @@ struct resolved_value {
   std::vector<std::string> notes;
 };
 
+/// A source in words: "the go/env file (/home/u/.config/go/env:3)".
+inline std::string describe(const source &s) {
+  std::string out(layer_words(s.from));
+  if (!s.file.empty()) {
+    out += " (" + s.file;
+    if (s.line > 0) {
+      out += ":" + std::to_string(s.line);
+    }
+    out += ")";
+  }
+  return out;
+}
+
 /// What the resolver may learn about the machine.
 struct system_view {
   /// The process environment. A key that is present with an empty value is
@@ -97,9 +110,11 @@ struct system_view {
   std::map<std::string, std::string> environ;
   /// Reads a whole file; nothing when it does not exist or cannot be read.
   std::function<std::optional<std::string>(const std::string &path)> read_file;
-  /// `exec.LookPath(name)` with this PATH: true when an executable is found
-  /// (relative PATH entries do not count, as with Go's ErrDot).
-  std::function<bool(const std::string &name)> look_path;
+  /// `exec.LookPath(name)` over the given PATH value: true when an
+  /// executable is found (relative PATH entries do not count, as with Go's
+  /// ErrDot). The resolver passes the PATH of `environ`, so a context that
+  /// changes PATH changes what is found.
+  std::function<bool(const std::string &name, const std::string &path)> look_path;
 };
 
 /// What the resolver must know about the go command being modelled.
@@ -237,6 +252,16 @@ inline std::vector<std::string> printed_keys(go_version v) {
   if (v >= go_version{23}) {
     keys.emplace_back("GODEBUG");
   }
+  return keys;
+}
+
+/// The keys that decide whether and how cgo builds, in the order an
+/// explanation walks them.
+inline const std::vector<std::string> &explained_keys() {
+  static const std::vector<std::string> keys{"CGO_ENABLED", "GOOS",         "GOARCH",     "CC",
+                                             "CXX",         "CGO_CPPFLAGS", "CGO_CFLAGS", "CGO_CXXFLAGS",
+                                             "CGO_FFLAGS",  "CGO_LDFLAGS",  "GOFLAGS",    "GOENV",
+                                             "GOROOT",      "GOEXPERIMENT"};
   return keys;
 }
 
@@ -396,7 +421,7 @@ inline void decide_cgo_enabled(resolution &r, const go_installation &go, const s
     }
   }
   if (on && probe && v >= go_version{20}) {
-    if (os_cc.empty() && !sys.look_path(default_cc)) {
+    if (os_cc.empty() && !sys.look_path(default_cc, detail::env_or_empty(sys, "PATH"))) {
       on = false;
       why = "cgo is off because the default C compiler '" + default_cc +
             "' is not on PATH and CC is not set in the process environment (Go 1.20+ rule)";

@@ -34,7 +34,7 @@ inline system_view rules_probe(std::map<std::string, std::string> environ, bool 
   system_view sys;
   sys.environ = std::move(environ);
   sys.read_file = [](const std::string &) -> std::optional<std::string> { return std::nullopt; };
-  sys.look_path = [compiler_on_path](const std::string &) { return compiler_on_path; };
+  sys.look_path = [compiler_on_path](const std::string &, const std::string &) { return compiler_on_path; };
   return sys;
 }
 } // namespace detail
