@@ -73,13 +73,21 @@ struct editor_context {
   }
 
   /// The base environment with this context's variables applied.
-  [[nodiscard]] std::map<std::string, std::string> apply(std::map<std::string, std::string> base) const {
-    for (const injected_var &v : vars) {
-      base[v.key] = v.value;
-    }
-    return base;
-  }
+  [[nodiscard]] std::map<std::string, std::string> apply(std::map<std::string, std::string> base) const;
 };
+
+/// `base` with `vars` set on top, in order.
+inline std::map<std::string, std::string> apply_vars(std::map<std::string, std::string> base,
+                                                     const std::vector<injected_var> &vars) {
+  for (const injected_var &v : vars) {
+    base[v.key] = v.value;
+  }
+  return base;
+}
+
+inline std::map<std::string, std::string> editor_context::apply(std::map<std::string, std::string> base) const {
+  return apply_vars(std::move(base), vars);
+}
 
 struct editor_scan {
   std::vector<editor_context> contexts;
@@ -140,6 +148,22 @@ inline std::optional<std::string> env_string(const nlohmann::json &v) {
   return std::nullopt;
 }
 
+/// A path named in a setting or .envrc: absolute as is, else relative to the
+/// project directory.
+inline std::string in_dir(const std::string &dir, const std::string &path) {
+  return !path.empty() && path.front() == '/' ? path : dir + "/" + path;
+}
+
+/// The variables an env file sets, attributed to `origin`.
+inline std::vector<injected_var> env_file_vars(const std::string &data, const std::map<std::string, std::string> &global,
+                                               const std::string &origin, const std::string &file) {
+  std::vector<injected_var> out;
+  for (const file_var &v : parse_dotenv(data, global).vars) {
+    out.push_back({v.key, v.value, origin, file, v.line});
+  }
+  return out;
+}
+
 /// The 1-based line of the first occurrence of `"key"` after `from`.
 inline int line_of_key(const std::string &text, const std::string &key, std::size_t from = 0) {
   const std::size_t at = text.find("\"" + key + "\"", from);
@@ -183,8 +207,7 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
     }
     // `dotenv` lines load their file at that point; keep file order.
     for (std::size_t k = 0; k < parsed.dotenv_files.size(); ++k) {
-      const std::string file = parsed.dotenv_files[k].front() == '/' ? parsed.dotenv_files[k]
-                                                                     : dir + "/" + parsed.dotenv_files[k];
+      const std::string file = detail::in_dir(dir, parsed.dotenv_files[k]);
       dotenv_used = dotenv_used || file == dotenv_path;
       const std::optional<std::string> data = read_file(file);
       if (!data) {
@@ -192,10 +215,8 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
                             parsed.dotenv_files[k] + ": file not found, direnv fails here");
         continue;
       }
-      std::vector<injected_var> loaded;
-      for (const file_var &v : parse_dotenv(*data, environ).vars) {
-        loaded.push_back({v.key, v.value, ".envrc dotenv " + parsed.dotenv_files[k], file, v.line});
-      }
+      const std::vector<injected_var> loaded =
+          detail::env_file_vars(*data, environ, ".envrc dotenv " + parsed.dotenv_files[k], file);
       // Insert after the exports that precede the dotenv line.
       auto pos = ctx.vars.begin();
       while (pos != ctx.vars.end() && pos->file == envrc_path && pos->line < parsed.dotenv_lines[k]) {
@@ -279,12 +300,12 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
       tests.name = "VS Code tests";
       tests.notes = {"'run test' / 'debug test' code lenses and the test explorer"};
       if (!test_env_file.empty()) {
-        const std::string file = test_env_file.front() == '/' ? test_env_file : dir + "/" + test_env_file;
+        const std::string file = detail::in_dir(dir, test_env_file);
         dotenv_used = dotenv_used || file == dotenv_path;
         if (const std::optional<std::string> data = read_file(file)) {
-          for (const file_var &v : parse_dotenv(*data, tools.apply(environ)).vars) {
-            tests.vars.push_back({v.key, v.value, "go.testEnvFile " + test_env_file, file, v.line});
-          }
+          const std::vector<injected_var> loaded =
+              detail::env_file_vars(*data, tools.apply(environ), "go.testEnvFile " + test_env_file, file);
+          tests.vars.insert(tests.vars.end(), loaded.begin(), loaded.end());
         } else {
           tests.notes.push_back("go.testEnvFile " + test_env_file + " (line " + std::to_string(test_env_file_line) +
                                 ") cannot be read; the extension logs this and runs the tests without it");
@@ -331,15 +352,9 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
             }
           }
         }
-        const std::map<std::string, std::string> global = editor_context{"", "", tools_vars, {}, ""}.apply(environ);
+        const std::map<std::string, std::string> global = apply_vars(environ, tools_vars);
         for (const std::string &raw : files) {
-          const std::string expanded = detail::expand_vscode(raw, dir, environ);
-          std::string file = expanded;
-          if (expanded.empty() || expanded.front() != '/') {
-            file = dir;
-            file += "/";
-            file += expanded;
-          }
+          const std::string file = detail::in_dir(dir, detail::expand_vscode(raw, dir, environ));
           dotenv_used = dotenv_used || file == dotenv_path;
           const std::optional<std::string> data = read_file(file);
           if (!data) {
@@ -347,9 +362,8 @@ inline editor_scan scan_editor_layers(const std::string &dir, const std::map<std
                         ": the file does not exist, so this debug session does not start";
             continue;
           }
-          for (const file_var &v : parse_dotenv(*data, global).vars) {
-            ctx.vars.push_back({v.key, v.value, "launch.json envFile " + raw, file, v.line});
-          }
+          const std::vector<injected_var> loaded = detail::env_file_vars(*data, global, "launch.json envFile " + raw, file);
+          ctx.vars.insert(ctx.vars.end(), loaded.begin(), loaded.end());
         }
         if (config.contains("env") && config.at("env").is_object()) {
           const std::size_t env_at = launch_text->find("\"env\"", search_from);
