@@ -432,6 +432,7 @@ int run_env(const std::vector<std::string_view> &args) {
     return fail(scan.errors.front());
   }
   std::vector<be::context_resolution> contexts;
+  contexts.reserve(scan.contexts.size());
   for (const be::editor_context &ctx : scan.contexts) {
     contexts.push_back(be::resolve_in_context(go, sys, ctx));
   }

@@ -99,7 +99,7 @@ inline constexpr port ports[] = {
 /// The port entry for `t`, or nullptr.
 inline const port *find_port(const target &t) {
   const std::string pair = t.str();
-  const auto it = std::find_if(std::begin(ports), std::end(ports), [&](const port &p) { return p.pair == pair; });
+  const auto *const it = std::find_if(std::begin(ports), std::end(ports), [&](const port &p) { return p.pair == pair; });
   return it == std::end(ports) ? nullptr : &*it;
 }
 
