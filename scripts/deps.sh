@@ -6,7 +6,8 @@ set -eu
 packages="cmake ninja-build python3 gcc g++ libc6-dev libstdc++-12-dev
   clang-19 clang-tidy-19 llvm-19-dev libclang-19-dev libclang-rt-19-dev
   clang-22 clang-tidy-22 llvm-22-dev libclang-22-dev
-  catch2 librange-v3-dev nlohmann-json3-dev golang-1.19"
+  catch2 librange-v3-dev nlohmann-json3-dev golang-1.19
+  libre2-dev pkg-config git python3-jsonschema pre-commit"
 
 missing=""
 for p in $packages; do

@@ -1,8 +1,7 @@
 #!/bin/sh
-# Fuzzes the buildenv parsers (go/env files, .env/.envrc, JSONC, GOFLAGS and
-# quoted.Split/Join) with libFuzzer + ASan + UBSan: configures and builds the
-# `fuzz` preset (clang-19; Debian: clang-19 libclang-rt-19-dev), then runs
-# each target for SECONDS_PER_TARGET seconds (default 60) on a scratch copy of
+# Fuzzes every fuzz/fuzz_*.cpp target (the buildenv parsers and the cgo front
+# end) with libFuzzer + ASan + UBSan: configures and builds the `fuzz` preset
+# (clang-19; Debian: clang-19 libclang-rt-19-dev), then runs each target for SECONDS_PER_TARGET seconds (default 60) on a scratch copy of
 # fuzz/corpus/<target> in build/fuzz/work/<target>, with fuzz/dict/<target>.dict.
 # The repository's corpus is never written to. Crashing inputs land in
 # build/fuzz/work/<target>/artifacts/. Needs neither network nor root.
@@ -13,7 +12,7 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
-targets="fuzz_env_file fuzz_dotenv fuzz_jsonc fuzz_goflags"
+targets=$(cd fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
 seconds=${1:-60}
 case $seconds in
   '' | *[!0-9]*)
