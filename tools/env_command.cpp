@@ -4,6 +4,7 @@
 // All rules live in include/cgocheck/buildenv/; this file only looks at the
 // machine (environment, files, PATH, the go binary) and prints.
 #include "env_command.hpp"
+#include "machine.hpp"
 
 #include "cgocheck/buildenv/editor.hpp"
 #include "cgocheck/buildenv/env_write.hpp"
@@ -27,101 +28,11 @@
 #include <unistd.h>
 #include <vector>
 
-extern char **environ; // NOLINT(readability-redundant-declaration)
-
 namespace cgocheck::tools {
 namespace {
 
 namespace be = cgocheck::buildenv;
 namespace fs = std::filesystem;
-
-std::map<std::string, std::string> process_environment() {
-  std::map<std::string, std::string> out;
-  for (char **e = environ; e != nullptr && *e != nullptr; ++e) {
-    const std::string entry = *e;
-    const std::size_t eq = entry.find('=');
-    if (eq != std::string::npos) {
-      out.emplace(entry.substr(0, eq), entry.substr(eq + 1));
-    }
-  }
-  return out;
-}
-
-std::optional<std::string> read_whole_file(const std::string &path) {
-  std::error_code ec;
-  if (path.empty() || fs::is_directory(path, ec)) {
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return std::nullopt;
-  }
-  std::ostringstream data;
-  data << in.rdbuf();
-  return data.str();
-}
-
-bool is_executable_file(const std::string &path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) != 0;
-}
-
-/// exec.LookPath on Unix; relative PATH entries do not count (Go's ErrDot).
-std::optional<std::string> look_path(const std::string &name, const std::string &path_var) {
-  if (name.find('/') != std::string::npos) {
-    return is_executable_file(name) ? std::optional<std::string>(name) : std::nullopt;
-  }
-  std::size_t start = 0;
-  while (start <= path_var.size()) {
-    const std::size_t colon = path_var.find(':', start);
-    const std::string dir = path_var.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-    std::string candidate = dir;
-    candidate += '/';
-    candidate += name;
-    if (!dir.empty() && dir.front() == '/' && is_executable_file(candidate)) {
-      return candidate;
-    }
-    if (colon == std::string::npos) {
-      break;
-    }
-    start = colon + 1;
-  }
-  return std::nullopt;
-}
-
-std::string machine_goarch() {
-  struct utsname u {};
-  return ::uname(&u) == 0 ? be::goarch_for_machine(u.machine) : std::string("amd64");
-}
-
-std::string machine_goos() {
-#ifdef __APPLE__
-  return "darwin";
-#elif defined(__FreeBSD__)
-  return "freebsd";
-#else
-  return "linux";
-#endif
-}
-
-/// The output of `<go> version`, or nothing.
-std::optional<std::string> run_go_version(const std::string &go) {
-  const std::string command = "'" + go + "' version 2>/dev/null";
-  // Running the user's go is the point; the path comes from PATH, quoted.
-  FILE *pipe = ::popen(command.c_str(), "r"); // NOLINT(cert-env33-c,bugprone-command-processor)
-  if (pipe == nullptr) {
-    return std::nullopt;
-  }
-  std::array<char, 256> buffer{};
-  std::string out;
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
-    out += buffer.data();
-  }
-  if (::pclose(pipe) != 0) {
-    return std::nullopt;
-  }
-  return out;
-}
 
 struct env_options {
   bool json = false;
@@ -381,41 +292,16 @@ int run_env(const std::vector<std::string_view> &args) {
     return fail("'" + opts.dir + "' is not a directory");
   }
 
-  be::system_view sys;
-  sys.environ = process_environment();
-  if (!opts.goos.empty()) {
-    sys.environ["GOOS"] = opts.goos;
-  }
-  if (!opts.goarch.empty()) {
-    sys.environ["GOARCH"] = opts.goarch;
-  }
-  sys.read_file = read_whole_file;
-  const std::string path_var = sys.environ.count("PATH") != 0 ? sys.environ.at("PATH") : std::string{};
-  sys.look_path = [](const std::string &name, const std::string &path) { return look_path(name, path).has_value(); };
-
-  be::go_installation go;
-  std::vector<std::string> go_notes;
-  go.host = opts.host ? *opts.host : be::target{machine_goos(), machine_goarch()};
-  if (const std::optional<std::string> go_binary = look_path("go", path_var)) {
-    const fs::path real = fs::weakly_canonical(*go_binary, ec);
-    go.goroot = real.parent_path().parent_path().string();
-    if (!opts.version) {
-      const std::optional<std::string> text = run_go_version(*go_binary);
-      opts.version = text ? be::parse_go_version(*text) : std::nullopt;
-      if (!opts.version) {
-        go_notes.push_back("'" + *go_binary + " version' is not a release cgocheck models; using Go " +
-                           be::newest_modelled.str());
-      }
-    }
-  } else if (!opts.version) {
-    go_notes.push_back("no go on PATH; modelling Go " + be::newest_modelled.str() + " (use --go-version)");
-  }
-  go.version = opts.version.value_or(be::newest_modelled);
-  go.toolchain.build_goos = go.host.goos;
-  go.toolchain.default_cgo_enabled = opts.toolchain_cgo;
-  if (!be::is_verified_from_source(go.version)) {
-    go_notes.push_back("Go " + go.version.str() + " is modelled from its release notes, not its source");
-  }
+  machine_request request;
+  request.version = opts.version;
+  request.goos = opts.goos;
+  request.goarch = opts.goarch;
+  request.host = opts.host;
+  request.toolchain_cgo = opts.toolchain_cgo;
+  machine m = inspect_machine(request);
+  const be::go_installation &go = m.go;
+  const be::system_view &sys = m.sys;
+  const std::vector<std::string> &go_notes = m.notes;
 
   const be::resolution r = be::resolve(go, sys);
   if (!r.error.empty()) {
