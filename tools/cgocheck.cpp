@@ -3,9 +3,16 @@
 // Subcommands implemented so far:
 //   cgocheck checks [--json]   the cgo-* checks this build offers
 //   cgocheck env [...]         the go command's build environment, explained
+//   cgocheck flags [...]       the go command's security check of #cgo flags
+//   cgocheck compdb [...]      generated C units + compile_commands.json of cgo packages
+//   cgocheck lint [...]        the cgo-* checks on cgo packages, at .go/.c positions
 //   cgocheck version           the cgocheck version
-// Exit codes: 0 success, 2 usage error (one line on stderr).
+// Exit codes: 0 success, 1 findings (lint, flags), 2 usage or tool error
+// (one line on stderr).
+#include "compdb_command.hpp"
 #include "env_command.hpp"
+#include "flags_command.hpp"
+#include "lint_command.hpp"
 
 #include "cgocheck/rules/checks.hpp"
 #include "cgocheck/version.hpp"
@@ -31,6 +38,16 @@ constexpr std::string_view usage =
     "      [--toolchain-cgo-enabled=0|1] [--explain-write=KEY=VALUE] [--explain-unset=KEY] [DIR]\n"
     "                    explain the go command's build environment: each value, the layer it\n"
     "                    came from, and what .vscode/, .env and .envrc in DIR inject per context\n"
+    "  flags [--json] [--go-version=X.Y] [--pkg-config-output] VERB FLAG...\n"
+    "                    would the go command accept these #cgo VERB words (VERB: CFLAGS,\n"
+    "                    CPPFLAGS, CXXFLAGS, FFLAGS, LDFLAGS, pkg-config); exit 1 if one is rejected\n"
+    "  lint [--format=text|json|sarif] [--goos=G] [--goarch=A] [--go-version=X.Y] [--tags=T,...]\n"
+    "      [--clang-tidy=PATH] [--plugin=PATH] [--checks=GLOBS] [-j N] PKG...\n"
+    "                    run the cgo-* checks on the cgo packages PKG (DIR, DIR/... or a file) for a\n"
+    "                    target and report at .go/.c positions; exit 1 on findings\n"
+    "  compdb [--goos=G] [--goarch=A] [--go-version=X.Y] [--tags=T,...] -o DIR PKG...\n"
+    "                    write the C units generated from the packages' preambles and a\n"
+    "                    compile_commands.json with the flags the go command would use\n"
     "  version           print the cgocheck version\n"
     "  help              print this text\n";
 
@@ -83,6 +100,15 @@ int dispatch(int argc, char **argv) {
   }
   if (command == "env") {
     return cgocheck::tools::run_env(args);
+  }
+  if (command == "flags") {
+    return cgocheck::tools::run_flags(args);
+  }
+  if (command == "compdb") {
+    return cgocheck::tools::run_compdb(args);
+  }
+  if (command == "lint") {
+    return cgocheck::tools::run_lint(args);
   }
   if (command == "version" || command == "--version") {
     return run_version(args);

@@ -599,6 +599,20 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   return r;
 }
 
+/// `cfg.Getenv(key)` for any key, as resolved in `r` (which `resolve` made
+/// from the same system view): the process environment, then the user go/env
+/// file, then $GOROOT/go.env; "" when none sets it. For keys the go command
+/// reads that `resolve` does not keep, e.g. CGO_CFLAGS_ALLOW
+/// (cmd/go/internal/work/security.go reads it with cfg.Getenv).
+inline std::string getenv_as_go(const resolution &r, const system_view &sys, const std::string &key) {
+  if (const auto it = r.values.find(key); it != r.values.end()) {
+    return it->second.value;
+  }
+  const detail::layered_lookup lookup(sys, r.user_file, r.user_file_path,
+                                      r.goroot_env_path.empty() ? nullptr : &r.goroot_file, r.goroot_env_path);
+  return lookup.get(key).value;
+}
+
 } // namespace cgocheck::buildenv
 
 #endif // CGOCHECK_BUILDENV_RESOLVE_HPP

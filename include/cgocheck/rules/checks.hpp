@@ -35,9 +35,25 @@ inline constexpr check_info nil_free{
 /// Every check, in the order they are documented.
 inline constexpr std::array all_checks{nil_free};
 
-/// Looks a check up by its name.
+/// What `cgocheck lint` reports from the Go side itself, before any C is
+/// parsed (the cgo front end, include/cgocheck/cgo/).
+inline constexpr std::array front_end_checks{
+    check_info{"cgo-invalid-flag", "a #cgo flag (or pkg-config output) that the go command's flag allowlist rejects",
+               "src/cmd/go/internal/work/security.go (checkCompilerFlags, checkLinkerFlags), go1.19-go1.27"},
+    check_info{"cgo-invalid-directive", "a #cgo line that go/build or cgo refuses",
+               "src/go/build/build.go (saveCgo), src/cmd/cgo/gcc.go, go1.19-go1.27"},
+    check_info{"cgo-go-syntax", "a .go file of a cgo package that cannot be read, or a bad build constraint",
+               "src/go/scanner, src/go/build/read.go, src/go/build/constraint, go1.19-go1.27"},
+};
+
+/// Looks a check up by its name, plugin checks and front-end checks alike.
 constexpr std::optional<check_info> find_check(std::string_view name) noexcept {
   for (const check_info &c : all_checks) {
+    if (c.name == name) {
+      return c;
+    }
+  }
+  for (const check_info &c : front_end_checks) {
     if (c.name == name) {
       return c;
     }

@@ -1,0 +1,4 @@
+package p
+import "C"
+/* unterminated
+func f() { C.g('ab', "x

@@ -1,0 +1,269 @@
+// See packages.hpp.
+#include "packages.hpp"
+
+#include "machine.hpp"
+#include "process.hpp"
+
+#include "cgocheck/abi/target.hpp"
+#include "cgocheck/buildenv/quoted.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <system_error>
+
+namespace cgocheck::tools {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool skipped_dir_name(const std::string &name) {
+  return name.empty() || name.front() == '.' || name.front() == '_' || name == "testdata" || name == "vendor";
+}
+
+/// Every directory at or below root, as `go list root/...` walks it.
+void walk(const fs::path &root, bool is_root, std::set<std::string> &out) {
+  std::error_code ec;
+  if (!is_root && fs::exists(root / "go.mod", ec)) {
+    return; // a nested module is not part of root/...
+  }
+  out.insert(root.lexically_normal().string());
+  std::vector<fs::path> children;
+  for (fs::directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec) && !skipped_dir_name(it->path().filename().string())) {
+      children.push_back(it->path());
+    }
+  }
+  for (const fs::path &child : children) {
+    walk(child, false, out);
+  }
+}
+
+std::string strip_trailing_slash(std::string s) {
+  while (s.size() > 1 && s.back() == '/') {
+    s.pop_back();
+  }
+  return s;
+}
+
+} // namespace
+
+pattern_result expand_patterns(const std::vector<std::string> &patterns) {
+  pattern_result r;
+  std::set<std::string> dirs;
+  std::error_code ec;
+  for (const std::string &pattern : patterns) {
+    const bool recursive = pattern == "..." || (pattern.size() >= 4 && pattern.compare(pattern.size() - 4, 4, "/...") == 0);
+    std::string base = recursive ? pattern.substr(0, pattern.size() - 3) : pattern;
+    if (base.empty()) {
+      base = ".";
+    }
+    const fs::path path = fs::absolute(strip_trailing_slash(base), ec);
+    if (ec || !fs::exists(path, ec)) {
+      r.error = "'" + pattern + "' does not exist";
+      return r;
+    }
+    if (fs::is_directory(path, ec)) {
+      if (recursive) {
+        walk(path, true, dirs);
+      } else {
+        dirs.insert(path.lexically_normal().string());
+      }
+    } else if (!recursive) {
+      dirs.insert(path.parent_path().lexically_normal().string());
+    } else {
+      r.error = "'" + pattern + "': ... must follow a directory";
+      return r;
+    }
+  }
+  r.dirs.assign(dirs.begin(), dirs.end());
+  for (std::string &d : r.dirs) {
+    d = strip_trailing_slash(d);
+  }
+  return r;
+}
+
+setup_result make_target_setup(const machine_request &request, const std::vector<std::string> &tags) {
+  setup_result out;
+  target_setup &t = out.target;
+  machine m = inspect_machine(request);
+  t.go = m.go;
+  t.sys = std::move(m.sys);
+  t.notes = std::move(m.notes);
+  t.env = buildenv::resolve(t.go, t.sys);
+  if (!t.env.error.empty()) {
+    out.error = t.env.error;
+    return out;
+  }
+  t.context.goos = t.env.get("GOOS");
+  t.context.goarch = t.env.get("GOARCH");
+  t.context.version = t.go.version;
+  t.context.cgo_enabled = true;
+  t.context.build_tags = tags;
+  if (!t.env.cgo_enabled) {
+    t.notes.push_back("the go command would build " + t.context.goos + "/" + t.context.goarch +
+                      " with cgo off (see 'cgocheck env'); cgocheck checks the C side as if CGO_ENABLED=1");
+  }
+  t.triple = abi::triple_for(t.context.goos, t.context.goarch, t.go.version);
+  if (t.triple.empty()) {
+    out.error = "no C target known for " + t.context.goos + "/" + t.context.goarch;
+    return out;
+  }
+  t.target_flags.push_back("--target=" + t.triple);
+  if (abi::is_apple(t.context.goos)) {
+    const auto sdk = t.sys.environ.find("SDKROOT");
+    if (sdk != t.sys.environ.end() && !sdk->second.empty()) {
+      t.target_flags.push_back("-isysroot");
+      t.target_flags.push_back(sdk->second);
+    } else {
+      // Without an SDK the host's C library headers would leak in.
+      t.target_flags.emplace_back("-nostdlibinc");
+      t.notes.push_back("no macOS SDK (set SDKROOT to one): parsing for " + t.triple +
+                        " with -nostdlibinc, so only clang's own headers (stddef.h, stdint.h, ...) exist");
+    }
+  }
+  return out;
+}
+
+package_build load_package(const std::string &dir, const target_setup &target) {
+  package_build b;
+  std::vector<cgo::input_file> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec)) {
+      continue;
+    }
+    const std::string name = it->path().filename().string();
+    if (cgo::detail::kind_of(name) == cgo::detail::file_kind::not_source) {
+      continue;
+    }
+    files.push_back({name, read_whole_file(it->path().string()).value_or("")});
+  }
+  cgo::package_options opts;
+  opts.context = target.context;
+  const buildenv::resolution &env = target.env;
+  const buildenv::system_view &sys = target.sys;
+  opts.getenv = [&env, &sys](std::string_view key) -> std::optional<std::string> {
+    std::string value = buildenv::getenv_as_go(env, sys, std::string(key));
+    return value.empty() ? std::nullopt : std::optional<std::string>(std::move(value));
+  };
+  b.pkg = cgo::analyze_package(dir, std::move(files), opts);
+  if (!b.pkg.is_cgo()) {
+    return b;
+  }
+  const std::vector<std::string> pc_args = cgo::pkg_config_arguments(b.pkg);
+  if (!pc_args.empty()) {
+    const std::vector<std::string> pkg_config =
+        buildenv::quoted_split(target.env.get("PKG_CONFIG").empty() ? "pkg-config" : target.env.get("PKG_CONFIG"))
+            .fields;
+    std::vector<std::string> cflags_cmd = pkg_config;
+    cflags_cmd.emplace_back("--cflags");
+    cflags_cmd.insert(cflags_cmd.end(), pc_args.begin(), pc_args.end());
+    std::vector<std::string> libs_cmd = pkg_config;
+    libs_cmd.emplace_back("--libs");
+    libs_cmd.insert(libs_cmd.end(), pc_args.begin(), pc_args.end());
+    const process_result c = run_process(cflags_cmd, dir);
+    if (!c.start_error.empty()) {
+      b.notes.push_back(dir + ": the package uses #cgo pkg-config but '" + pkg_config.front() +
+                        "' cannot run (" + c.start_error +
+                        "); its flags are missing (Debian: apt-get install pkg-config)");
+    } else if (c.exit_code != 0) {
+      b.notes.push_back(dir + ": pkg-config failed for this package, its flags are missing: " +
+                        c.errors.substr(0, c.errors.find('\n')));
+    } else {
+      const process_result l = run_process(libs_cmd, dir);
+      cgo::add_pkg_config_output(b.pkg, c.output, l.exit_code == 0 ? l.output : "", opts);
+    }
+  }
+  return b;
+}
+
+std::string generated_dir(const std::string &out_dir, const std::string &package_dir) {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  fs::path rel = fs::path(package_dir).lexically_relative(cwd);
+  if (rel.empty() || *rel.begin() == "..") {
+    rel = fs::path(package_dir).relative_path();
+  }
+  std::string dir = (fs::path(out_dir) / rel).lexically_normal().string();
+  while (dir.size() > 1 && dir.back() == '/') {
+    dir.pop_back();
+  }
+  return dir;
+}
+
+std::vector<std::string> compile_arguments(const package_build &b, const target_setup &target,
+                                           const std::string &file) {
+  std::vector<std::string> args{"clang", "-x", "c"};
+  args.insert(args.end(), target.target_flags.begin(), target.target_flags.end());
+  // cmd/go/internal/work/exec.go: the compiler sees -I of the package
+  // directory, then CGO_CPPFLAGS and the package's CPPFLAGS (with
+  // pkg-config --cflags) and -I of cgo's output directory, then CGO_CFLAGS
+  // and the package's CFLAGS.
+  args.push_back("-I" + b.pkg.dir);
+  const auto add_env = [&](const char *key) {
+    const buildenv::split_result words = buildenv::quoted_split(target.env.get(key));
+    args.insert(args.end(), words.fields.begin(), words.fields.end());
+  };
+  add_env("CGO_CPPFLAGS");
+  for (const std::string &f : b.pkg.flag_values(cgo::cgo_verb::cppflags)) {
+    args.push_back(f);
+  }
+  args.push_back("-I" + b.out_dir);
+  add_env("CGO_CFLAGS");
+  for (const std::string &f : b.pkg.flag_values(cgo::cgo_verb::cflags)) {
+    args.push_back(f);
+  }
+  args.emplace_back("-c");
+  args.push_back(file);
+  return args;
+}
+
+std::string write_compile_database(std::vector<package_build> &builds, const target_setup &target,
+                                   const std::string &out_dir) {
+  std::error_code ec;
+  nlohmann::json db = nlohmann::json::array();
+  for (package_build &b : builds) {
+    if (!b.pkg.is_cgo()) {
+      continue;
+    }
+    b.out_dir = generated_dir(out_dir, b.pkg.dir);
+    fs::create_directories(b.out_dir, ec);
+    if (ec) {
+      return "cannot create " + b.out_dir + ": " + ec.message();
+    }
+    std::vector<std::string> files;
+    b.generated.clear();
+    for (const cgo::cgo_source &src : b.pkg.cgo_files) {
+      const std::string path = b.out_dir + "/" + cgo::unit_name(src.name);
+      const cgo::generated_file &g = b.generated.emplace_back(cgo::make_translation_unit(b.pkg, src, path));
+      std::ofstream out(path, std::ios::binary);
+      out << g.text;
+      if (!out) {
+        return "cannot write " + path;
+      }
+      files.push_back(path);
+    }
+    for (const std::string &c : b.pkg.c_files) {
+      files.push_back(b.pkg.dir + "/" + c);
+    }
+    for (const std::string &file : files) {
+      db.push_back({{"directory", b.pkg.dir}, {"file", file}, {"arguments", compile_arguments(b, target, file)}});
+    }
+  }
+  const std::string db_path = out_dir + "/compile_commands.json";
+  fs::create_directories(out_dir, ec);
+  std::ofstream out(db_path, std::ios::binary);
+  out << db.dump(2) << '\n';
+  if (!out) {
+    return "cannot write " + db_path;
+  }
+  return {};
+}
+
+} // namespace cgocheck::tools
