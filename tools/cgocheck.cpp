@@ -1,10 +1,11 @@
 // cgocheck — the command-line front end.
 //
 // Subcommands implemented so far:
-//   cgocheck checks [--json]   the cgo-* checks this build offers
+//   cgocheck checks [...]      the cgo-* checks this build offers
 //   cgocheck env [...]         the go command's build environment, explained
 //   cgocheck flags [...]       the go command's security check of #cgo flags
 //   cgocheck compdb [...]      generated C units + compile_commands.json of cgo packages
+//   cgocheck list [...]        what go/build puts in packages, and their Go-side cgo facts
 //   cgocheck lint [...]        the cgo-* checks on cgo packages, at .go/.c positions
 //   cgocheck version           the cgocheck version
 // Exit codes: 0 success, 1 findings (lint, flags), 2 usage or tool error
@@ -13,6 +14,7 @@
 #include "env_command.hpp"
 #include "flags_command.hpp"
 #include "lint_command.hpp"
+#include "list_command.hpp"
 
 #include "cgocheck/rules/checks.hpp"
 #include "cgocheck/version.hpp"
@@ -33,7 +35,9 @@ constexpr std::string_view usage =
     "usage: cgocheck <command> [arguments]\n"
     "\n"
     "commands:\n"
-    "  checks [--json]   list the cgo-* checks, their summaries and the rules they enforce\n"
+    "  checks [--json] [--front-end]\n"
+    "                    list the plugin's cgo-* checks (--front-end: those cgocheck lint reports\n"
+    "                    itself; --json: all, with summaries and the rules they enforce)\n"
     "  env [--json] [--go-version=X.Y] [--goos=G] [--goarch=A] [--host=GOOS/GOARCH]\n"
     "      [--toolchain-cgo-enabled=0|1] [--explain-write=KEY=VALUE] [--explain-unset=KEY] [DIR]\n"
     "                    explain the go command's build environment: each value, the layer it\n"
@@ -48,6 +52,9 @@ constexpr std::string_view usage =
     "  compdb [--goos=G] [--goarch=A] [--go-version=X.Y] [--tags=T,...] -o DIR PKG...\n"
     "                    write the C units generated from the packages' preambles and a\n"
     "                    compile_commands.json with the flags the go command would use\n"
+    "  list [--json] [--goos=G] [--goarch=A] [--go-version=X.Y] [--tags=T,...] [--cgo-only] PKG...\n"
+    "                    what go/build puts in each package for the target (files, #cgo flags;\n"
+    "                    --json: go list -json's keys) and the Go side of its C calls\n"
     "  version           print the cgocheck version\n"
     "  help              print this text\n";
 
@@ -58,9 +65,12 @@ int fail_usage(std::string_view reason) {
 
 int run_checks(const std::vector<std::string_view> &args) {
   bool json = false;
+  bool front_end = false;
   for (std::string_view arg : args) {
     if (arg == "--json") {
       json = true;
+    } else if (arg == "--front-end") {
+      front_end = true;
     } else {
       return fail_usage("checks: unknown argument '" + std::string(arg) + "'");
     }
@@ -68,9 +78,18 @@ int run_checks(const std::vector<std::string_view> &args) {
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto &check : cgocheck::rules::all_checks) {
-      out.push_back({{"name", check.name}, {"summary", check.summary}, {"basis", check.basis}});
+      out.push_back({{"name", check.name}, {"summary", check.summary}, {"basis", check.basis}, {"kind", "plugin"}});
+    }
+    for (const auto &check : cgocheck::rules::front_end_checks) {
+      out.push_back({{"name", check.name}, {"summary", check.summary}, {"basis", check.basis}, {"kind", "front-end"}});
     }
     std::cout << out.dump(2) << '\n';
+    return exit_ok;
+  }
+  if (front_end) {
+    for (const auto &check : cgocheck::rules::front_end_checks) {
+      std::cout << check.name << '\n';
+    }
     return exit_ok;
   }
   for (const auto &check : cgocheck::rules::all_checks) {
@@ -106,6 +125,9 @@ int dispatch(int argc, char **argv) {
   }
   if (command == "compdb") {
     return cgocheck::tools::run_compdb(args);
+  }
+  if (command == "list") {
+    return cgocheck::tools::run_list(args);
   }
   if (command == "lint") {
     return cgocheck::tools::run_lint(args);

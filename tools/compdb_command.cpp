@@ -80,7 +80,7 @@ int run_compdb(const std::vector<std::string_view> &args) {
   }
   std::size_t units = 0;
   for (const package_build &b : builds) {
-    units += b.generated.size() + b.pkg.c_files.size();
+    units += b.pkg.cgo_files.size() + b.pkg.c_files.size();
     for (const std::string &note : b.notes) {
       std::cerr << "cgocheck: note: " << note << '\n';
     }

@@ -104,17 +104,7 @@ int run_flags(const std::vector<std::string_view> &args) {
   request.version = opts.version;
   const machine m = inspect_machine(request);
   const be::resolution r = be::resolve(m.go, m.sys);
-  // CGO_<VERB>_ALLOW/DISALLOW are not among the resolved keys: read them
-  // with the same layers as cfg.Getenv.
-  const be::detail::layered_lookup lookup(m.sys, r.user_file, r.user_file_path,
-                                          r.goroot_env_path.empty() ? nullptr : &r.goroot_file, r.goroot_env_path);
-  const cgo::env_lookup env = [&lookup](std::string_view key) -> std::optional<std::string> {
-    std::string value = lookup.get(std::string(key)).value;
-    if (value.empty()) {
-      return std::nullopt;
-    }
-    return value;
-  };
+  const cgo::env_lookup env = go_getenv(r, m.sys);
 
   const be::go_version v = m.go.version;
   const cgo::cgo_verb verb = opts.verb.value_or(cgo::cgo_verb::cflags); // parse() made sure there is one

@@ -9,6 +9,7 @@
 #include "process.hpp"
 #include "report.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -47,7 +48,7 @@ struct lint_options {
 int llvm_of_path(const std::string &plugin) {
   const std::string dir = fs::path(plugin).parent_path().filename().string();
   if (dir.rfind("llvm", 0) == 0) {
-    return std::atoi(dir.c_str() + 4);
+    return static_cast<int>(std::strtol(dir.c_str() + 4, nullptr, 10));
   }
   return 0;
 }
@@ -67,15 +68,18 @@ struct tool_pair {
 /// the one installed next to this program (../lib/cgocheck/llvmN/), the one
 /// of this build tree; --clang-tidy, else clang-tidy-N on PATH, else
 /// /usr/lib/llvm-N/bin/clang-tidy.
-tool_pair find_tools(const lint_options &opts, const std::string &path_var) {
+tool_pair find_tools(const lint_options &opts, const std::map<std::string, std::string> &environ) {
+  const auto path_it = environ.find("PATH");
+  const std::string path_var = path_it == environ.end() ? "" : path_it->second;
+  const auto plugin_it = environ.find("CGOCHECK_PLUGIN");
   tool_pair t;
   std::error_code ec;
   int llvm = 0;
   std::vector<std::pair<std::string, int>> candidates;
   if (!opts.plugin.empty()) {
     candidates.emplace_back(opts.plugin, llvm_of_path(opts.plugin));
-  } else if (const char *env = std::getenv("CGOCHECK_PLUGIN"); env != nullptr && *env != '\0') {
-    candidates.emplace_back(env, llvm_of_path(env));
+  } else if (plugin_it != environ.end() && !plugin_it->second.empty()) {
+    candidates.emplace_back(plugin_it->second, llvm_of_path(plugin_it->second));
   } else {
     const fs::path exe_dir = fs::path(self_path()).parent_path();
 #ifdef CGOCHECK_PLUGIN_LLVM_VERSION
@@ -233,7 +237,7 @@ private:
     const auto it = generated_.find(file);
     if (it != generated_.end()) {
       if (const auto pos = it->second->go_position(line, column)) {
-        return {relative_to_cwd(it->second->go_path, cwd_), pos->line, pos->column};
+        return {relative_to_cwd(std::string(pos->path), cwd_), pos->pos.line, pos->pos.column};
       }
     }
     return {relative_to_cwd(file, cwd_), line, column};
@@ -269,7 +273,11 @@ int parse_args(const std::vector<std::string_view> &args, lint_options &opts) {
         value_of("--plugin", opts.plugin) || value_of("--checks", opts.checks)) {
       continue;
     }
-    if (value_of("-j", jobs) || (arg.size() > 2 && arg.compare(0, 2, "-j") == 0 && (jobs = arg.substr(2), true))) {
+    const bool joined_jobs = arg.size() > 2 && arg.compare(0, 2, "-j") == 0 && arg[2] != '=';
+    if (joined_jobs) {
+      jobs = arg.substr(2);
+    }
+    if (joined_jobs || value_of("-j", jobs)) {
       char *end = nullptr;
       const unsigned long n = std::strtoul(jobs.c_str(), &end, 10);
       if (jobs.empty() || *end != '\0' || n == 0 || n > 256) {
@@ -310,8 +318,7 @@ int run_lint(const std::vector<std::string_view> &args) {
     return fail(setup.error);
   }
   const target_setup &target = setup.target;
-  const auto path_it = target.sys.environ.find("PATH");
-  const tool_pair tools = find_tools(opts, path_it == target.sys.environ.end() ? "" : path_it->second);
+  const tool_pair tools = find_tools(opts, target.sys.environ);
   if (!tools.error.empty()) {
     return fail(tools.error);
   }
@@ -324,13 +331,10 @@ int run_lint(const std::vector<std::string_view> &args) {
     }
   }
   std::vector<finding> findings;
-  for (const std::string &note : target.notes) {
-    std::cerr << "cgocheck: note: " << note << '\n';
-  }
+  // Notes are printed with the report: a tool error is then the only line.
+  std::vector<std::string> notes = target.notes;
   for (const package_build &b : builds) {
-    for (const std::string &note : b.notes) {
-      std::cerr << "cgocheck: note: " << note << '\n';
-    }
+    notes.insert(notes.end(), b.notes.begin(), b.notes.end());
     for (const cgo::front_end_finding &f : b.pkg.findings) {
       findings.push_back({std::string(f.check), relative_to_cwd(f.file, cwd), f.pos.line, f.pos.column, "warning",
                           f.message, {}});
@@ -350,8 +354,10 @@ int run_lint(const std::vector<std::string_view> &args) {
     const std::string config = nearest_config(b.pkg.dir);
     for (const cgo::generated_file &g : b.generated) {
       const std::string path = b.out_dir + "/" + g.name;
-      units.push_back({path, config});
       generated[path] = &g;
+      if (g.name != "_cgo_export.h") {
+        units.push_back({path, config});
+      }
     }
     for (const std::string &c : b.pkg.c_files) {
       units.push_back({b.pkg.dir + "/" + c, ""});
@@ -392,8 +398,11 @@ int run_lint(const std::vector<std::string_view> &args) {
     for (const std::string_view marker : {"cgocheck:", "error: unable to load plugin", "error: no checks enabled"}) {
       if (const std::size_t at = r.errors.find(marker); at != std::string::npos) {
         const std::size_t end = r.errors.find('\n', at);
-        return fail(r.errors.substr(at, end == std::string::npos ? std::string::npos : end - at) + " (clang-tidy " +
-                    tools.clang_tidy + ", plugin " + tools.plugin + ")");
+        std::string line = r.errors.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        if (line.rfind("cgocheck: ", 0) == 0) {
+          line.erase(0, std::string_view("cgocheck: ").size());
+        }
+        return fail(line + " (clang-tidy " + tools.clang_tidy + ", plugin " + tools.plugin + ")");
       }
     }
     if (r.exit_code < 0) {
@@ -401,8 +410,35 @@ int run_lint(const std::vector<std::string_view> &args) {
     }
     parser.parse(r.output, findings);
   }
+  // Without an SDK, Apple targets lack the C library headers; that is a
+  // limit of this machine, not a finding in the user's code.
+  if (std::find(target.target_flags.begin(), target.target_flags.end(), "-nostdlibinc") != target.target_flags.end()) {
+    static const std::regex missing(R"(^'(.+)' file not found$)");
+    std::vector<std::string> headers;
+    const auto is_missing_header = [&](const finding &f) {
+      std::smatch m;
+      if (f.check != "clang-diagnostic-error" || !std::regex_match(f.message, m, missing)) {
+        return false;
+      }
+      if (std::find(headers.begin(), headers.end(), m[1].str()) == headers.end()) {
+        headers.push_back(m[1].str());
+      }
+      return true;
+    };
+    findings.erase(std::remove_if(findings.begin(), findings.end(), is_missing_header), findings.end());
+    if (!headers.empty()) {
+      std::string list;
+      for (const std::string &h : headers) {
+        list += (list.empty() ? "" : ", ") + h;
+      }
+      notes.push_back("not found without an SDK: " + list + "; what they declare is unknown to the checks");
+    }
+  }
   sort_and_dedupe(findings);
 
+  for (const std::string &note : notes) {
+    std::cerr << "cgocheck: note: " << note << '\n';
+  }
   if (opts.format == "json") {
     std::cout << format_json(findings).dump(2) << '\n';
   } else if (opts.format == "sarif") {

@@ -108,6 +108,17 @@ std::optional<std::string> look_path(const std::string &name, const std::string 
   return std::nullopt;
 }
 
+std::function<std::optional<std::string>(std::string_view)> go_getenv(const be::resolution &r,
+                                                                      const be::system_view &sys) {
+  return [&r, &sys](std::string_view key) -> std::optional<std::string> {
+    std::string value = be::getenv_as_go(r, sys, std::string(key));
+    if (value.empty()) {
+      return std::nullopt;
+    }
+    return value;
+  };
+}
+
 machine inspect_machine(const machine_request &request) {
   machine m;
   be::system_view &sys = m.sys;

@@ -7,9 +7,11 @@
 #include "cgocheck/buildenv/platform.hpp"
 #include "cgocheck/buildenv/resolve.hpp"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cgocheck::tools {
@@ -39,6 +41,12 @@ struct machine {
   std::string go_binary;          ///< the go on PATH, or empty
   std::vector<std::string> notes; ///< e.g. "no go on PATH; modelling Go 1.27"
 };
+
+/// cfg.Getenv over a resolution, as the flag allowlist reads
+/// CGO_<VERB>_ALLOW / _DISALLOW: unset and empty are both nothing. The
+/// resolution and the view must outlive the function.
+std::function<std::optional<std::string>(std::string_view)> go_getenv(const buildenv::resolution &r,
+                                                                      const buildenv::system_view &sys);
 
 /// Looks at this machine: environment (with --goos/--goarch applied), files,
 /// PATH, and the go on PATH for GOROOT and the default version.

@@ -118,7 +118,7 @@ setup_result make_target_setup(const machine_request &request, const std::vector
   if (abi::is_apple(t.context.goos)) {
     const auto sdk = t.sys.environ.find("SDKROOT");
     if (sdk != t.sys.environ.end() && !sdk->second.empty()) {
-      t.target_flags.push_back("-isysroot");
+      t.target_flags.emplace_back("-isysroot");
       t.target_flags.push_back(sdk->second);
     } else {
       // Without an SDK the host's C library headers would leak in.
@@ -146,12 +146,7 @@ package_build load_package(const std::string &dir, const target_setup &target) {
   }
   cgo::package_options opts;
   opts.context = target.context;
-  const buildenv::resolution &env = target.env;
-  const buildenv::system_view &sys = target.sys;
-  opts.getenv = [&env, &sys](std::string_view key) -> std::optional<std::string> {
-    std::string value = buildenv::getenv_as_go(env, sys, std::string(key));
-    return value.empty() ? std::nullopt : std::optional<std::string>(std::move(value));
-  };
+  opts.getenv = go_getenv(target.env, target.sys);
   b.pkg = cgo::analyze_package(dir, std::move(files), opts);
   if (!b.pkg.is_cgo()) {
     return b;
@@ -248,6 +243,14 @@ std::string write_compile_database(std::vector<package_build> &builds, const tar
         return "cannot write " + path;
       }
       files.push_back(path);
+    }
+    // The package's .c files may include the header cgo writes for them.
+    const std::string header_path = b.out_dir + "/_cgo_export.h";
+    const cgo::generated_file &header = b.generated.emplace_back(cgo::make_export_header(b.pkg, header_path));
+    std::ofstream header_out(header_path, std::ios::binary);
+    header_out << header.text;
+    if (!header_out) {
+      return "cannot write " + header_path;
     }
     for (const std::string &c : b.pkg.c_files) {
       files.push_back(b.pkg.dir + "/" + c);

@@ -48,7 +48,8 @@ setup_result make_target_setup(const machine_request &request, const std::vector
 struct package_build {
   cgo::cgo_package pkg;
   std::string out_dir;                        ///< where its generated files go
-  std::vector<cgo::generated_file> generated; ///< one unit per cgo file, made by write_compile_database
+  /// One unit per cgo file, then _cgo_export.h; made by write_compile_database.
+  std::vector<cgo::generated_file> generated;
   std::vector<std::string> notes;             ///< e.g. pkg-config missing
 };
 

@@ -9,7 +9,7 @@
 
 #include <array>
 #include <cerrno>
-#include <cstring>
+#include <system_error>
 
 extern char **environ; // NOLINT(readability-redundant-declaration)
 
@@ -56,7 +56,7 @@ process_result run_process(const std::vector<std::string> &argv, const std::opti
   std::array<int, 2> out_pipe{-1, -1};
   std::array<int, 2> err_pipe{-1, -1};
   if (::pipe2(out_pipe.data(), O_CLOEXEC) != 0 || ::pipe2(err_pipe.data(), O_CLOEXEC) != 0) {
-    r.start_error = std::strerror(errno);
+    r.start_error = std::generic_category().message(errno);
     return r;
   }
   posix_spawn_file_actions_t actions;
@@ -82,7 +82,7 @@ process_result run_process(const std::vector<std::string> &argv, const std::opti
   if (spawned != 0) {
     ::close(out_pipe[0]);
     ::close(err_pipe[0]);
-    r.start_error = std::strerror(spawned);
+    r.start_error = std::generic_category().message(spawned);
     return r;
   }
   drain(out_pipe[0], err_pipe[0], r.output, r.errors);

@@ -129,6 +129,8 @@ nlohmann::json format_sarif(const std::vector<finding> &findings, const std::str
                            {"defaultConfiguration", {{"level", level}}}};
     if (const std::string_view doc = doc_for(id); !doc.empty()) {
       rule["help"] = {{"text", help_text(doc)}, {"markdown", std::string(doc)}};
+    } else {
+      rule["help"] = {{"text", std::string(summary) + "."}};
     }
     rules.push_back(std::move(rule));
     rule_ids.emplace_back(id);

@@ -6,7 +6,9 @@ against an expected list (one name per line), then checks the repository:
 each expected check has docs/checks/NAME.md (headed by NAME), a fixture
 tests/checks/NAME.c or NAME-*.c whose `// CHECKS:` line names it, and a
 `(NAME.md)` link in docs/checks/index.md; and no doc page or fixture belongs
-to a check that is not expected.
+to a check that is not expected. Checks of the cgo front end (--front-end,
+reported by `cgocheck lint` itself, not by the plugin) need a page and an
+index link but no fixture and no registration.
 
 Exit codes: 0 pass, 1 problems found, 2 usage or tool error.
 """
@@ -130,7 +132,7 @@ def check_doc_page(path, shown, name):
     return "%s: documentation page is empty" % shown
 
 
-def check_repo(root, expected):
+def check_repo(root, expected, front_end=()):
     problems = []
     docs_dir = os.path.join(root, "docs", "checks")
     tests_dir = os.path.join(root, "tests", "checks")
@@ -164,10 +166,19 @@ def check_repo(root, expected):
         if index_text is not None and "(%s.md)" % name not in index_text:
             problems.append("%s: no link '(%s.md)'" % (rel(index_path), name))
 
+    for name in front_end:
+        page = os.path.join(docs_dir, name + ".md")
+        problem = check_doc_page(page, rel(page), name)
+        if problem:
+            problems.append(problem)
+        if index_text is not None and "(%s.md)" % name not in index_text:
+            problems.append("%s: no link '(%s.md)'" % (rel(index_path), name))
+
     expected_set = set(expected)
+    documented = expected_set | set(front_end)
     for page in sorted(glob.glob(os.path.join(glob.escape(docs_dir), "cgo-*.md"))):
         stem = os.path.basename(page)[:-len(".md")]
-        if stem not in expected_set:
+        if stem not in documented:
             problems.append("%s: documents '%s', which is not an expected check"
                             % (rel(page), stem))
 
@@ -198,14 +209,18 @@ def run(args):
         problems.append("%s: expected but not registered by the plugin" % name)
     for name in sorted(set(listed) - set(expected)):
         problems.append("%s: registered by the plugin but not expected" % name)
-    problems.extend(check_repo(os.path.abspath(args.repo), expected))
+    front_end = []
+    if args.front_end:
+        front_end, front_problems = read_expected(args.front_end)
+        problems.extend(front_problems)
+    problems.extend(check_repo(os.path.abspath(args.repo), expected, front_end))
 
     if problems:
         for p in problems:
             print(p)
         print("FAIL registry (%d problems)" % len(problems))
         return 1
-    print("PASS registry (%d checks)" % len(expected))
+    print("PASS registry (%d plugin checks, %d front-end checks)" % (len(expected), len(front_end)))
     return 0
 
 
@@ -216,6 +231,8 @@ def main(argv=None):
     parser.add_argument("--expected", required=True,
                         help="file listing the expected check names, one per line")
     parser.add_argument("--repo", required=True, help="repository root")
+    parser.add_argument("--front-end",
+                        help="file listing the checks of the cgo front end, one per line")
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:

@@ -309,13 +309,12 @@ class Module:
         return path
 
 
-def compare(c, mod, words, go, cgocheck):
-    """Runs go and cgocheck on `words`. Returns (status, detail, index of the
-    rejected word or None)."""
+def run_go(c, mod, words, go):
+    """go's verdict on `words`: (status, its error text or None when the
+    check passed)."""
     if c["route"] == "directive":
         line = "#cgo %s: %s" % (c["verb"], " ".join(quote_for_cgo(w) for w in words))
         command = [go, "build", "-n", "."]
-        cgocheck_args = [c["verb"]] + words
     else:
         cflags = " ".join(words) if c["verb"] == "CFLAGS" else ""
         libs = " ".join(words) if c["verb"] == "LDFLAGS" else ""
@@ -326,7 +325,6 @@ def compare(c, mod, words, go, cgocheck):
             ' --libs) cat "%s/libs.txt";;\nesac; done\n' % (mod.tmp, mod.tmp), 0o755)
         line = "#cgo pkg-config: fake"
         command = [go, "build", "-x", "."]
-        cgocheck_args = ["--pkg-config-output", c["verb"]] + words
     mod.write("a.go", "package x\n\n// %s\nimport \"C\"\n" % line)
     g = subprocess.run(command, cwd=mod.dir, env=mod.env, capture_output=True, timeout=120)
     gerr = g.stderr.decode("utf-8", "replace")
@@ -334,34 +332,35 @@ def compare(c, mod, words, go, cgocheck):
     m = re.search(r"^go build [^ ]+: (.*)$", gerr, re.M)
     go_msg = m.group(1) if m else None
     if go_msg and "malformed #cgo argument" in go_msg:
-        return "skip", "go/build: " + go_msg, None
-    known = go_msg is not None and go_msg.startswith(("invalid flag in ", "parsing $",
-                                                      "invalid pkg-config package name: "))
+        return "skip", "go/build: " + go_msg
     if g.returncode == 0:
-        go_msg = None
-    elif not known:
-        if not (c["route"] == "pkg-config-output" and re.search(r"fakepc --libs", gerr)):
-            return "disagree", "go failed for another reason: " + gerr.strip()[-500:], None
-        go_msg = None  # the check passed; a later step (compile, link) failed
-    k = subprocess.run([cgocheck, "flags", "--go-version=1.19", "--json"] + cgocheck_args,
+        return "ok", None
+    if go_msg is not None and go_msg.startswith(("invalid flag in ", "parsing $", "invalid pkg-config package name: ")):
+        return "ok", go_msg
+    if c["route"] == "pkg-config-output" and re.search(r"fakepc --libs", gerr):
+        return "ok", None  # the check passed; a later step (compile, link) failed
+    return "disagree", "go failed for another reason: " + gerr.strip()[-500:]
+
+
+def run_cgocheck(c, mod, words, cgocheck):
+    """cgocheck's verdicts: ("ok", list of verdicts) or ("error", its message)
+    or ("disagree", why)."""
+    args = [c["verb"]] + words
+    if c["route"] == "pkg-config-output":
+        args = ["--pkg-config-output"] + args
+    k = subprocess.run([cgocheck, "flags", "--go-version=1.19", "--json"] + args,
                        cwd=mod.dir, env=mod.env, capture_output=True, timeout=120)
     kerr = k.stderr.decode("utf-8", "replace").strip()
-    index = None
     if k.returncode == 2:
         prefix = "cgocheck: flags: "
-        ours = kerr[len(prefix):] if kerr.startswith(prefix) else "(usage error) " + kerr
-    else:
-        verdicts = json.loads(k.stdout.decode("utf-8"))
-        if len(verdicts) != len(words):
-            return "disagree", "cgocheck gave %d verdicts for %d words" % (len(verdicts), len(words)), None
-        reported = [i for i, v in enumerate(verdicts) if v.get("reported")]
-        if (k.returncode == 1) != bool(reported):
-            return "disagree", "cgocheck exit %d does not fit its verdicts" % k.returncode, None
-        index = reported[0] if reported else None
-        ours = verdicts[index]["message"] if reported else None
-    if ours != go_msg:
-        return "disagree", "go: %r\n      cgocheck: %r" % (go_msg, ours), None
-    return "agree", go_msg or "accepted", index
+        return "error", (kerr[len(prefix):] if kerr.startswith(prefix) else "(usage error) " + kerr)
+    verdicts = json.loads(k.stdout.decode("utf-8"))
+    if len(verdicts) != len(words):
+        return "disagree", "cgocheck gave %d verdicts for %d words" % (len(verdicts), len(words))
+    reported = [v for v in verdicts if v.get("reported")]
+    if (k.returncode == 1) != bool(reported) or len(reported) > 1:
+        return "disagree", "cgocheck exit %d does not fit its verdicts" % k.returncode
+    return "ok", verdicts
 
 
 def run_case(c, go, cgocheck, shared):
@@ -381,19 +380,40 @@ def run_case(c, go, cgocheck, shared):
                     return "skip", 0, 0, "go/build refuses a word (malformed #cgo argument)"
         else:
             words = c["flags"]
+        status, ours = run_cgocheck(c, mod, words, cgocheck)
+        if status == "disagree":
+            return status, 0, 0, ours
         if not c.get("chunk"):
-            status, detail, index = compare(c, mod, words, go, cgocheck)
-            return status, len(words), int(index is not None), detail
-        compared, rejected = 0, 0
-        while words:
-            status, detail, index = compare(c, mod, words, go, cgocheck)
-            if status != "agree":
-                return status, compared, rejected, "%s (in %r)" % (detail, words)
-            if index is None:
-                return "agree", compared + len(words), rejected, "chunk"
-            compared += index + 1
+            gstatus, go_msg = run_go(c, mod, words, go)
+            if gstatus != "ok":
+                return gstatus, 0, 0, go_msg
+            if status == "error":
+                mine = ours
+            else:
+                reported = [v for v in ours if v["reported"]]
+                mine = reported[0]["message"] if reported else None
+            if mine != go_msg:
+                return "disagree", 0, 0, "go: %r\n      cgocheck: %r" % (go_msg, mine)
+            return "agree", len(words), int(go_msg is not None), go_msg or "accepted"
+        # A chunk of single words: each verdict stands alone, so cgocheck ran
+        # once; go runs again from the word after each rejection.
+        if status == "error":
+            return "disagree", 0, 0, "cgocheck failed: " + ours
+        compared, rejected, at = 0, 0, 0
+        while at < len(words):
+            gstatus, go_msg = run_go(c, mod, words[at:], go)
+            if gstatus != "ok":
+                return gstatus, compared, rejected, go_msg
+            first = next((i for i in range(at, len(words)) if not ours[i]["accepted"]), None)
+            mine = ours[first]["message"] if first is not None else None
+            if mine != go_msg:
+                return "disagree", compared, rejected, "go: %r\n      cgocheck: %r (in %r)" % (
+                    go_msg, mine, words[at:])
+            if first is None:
+                return "agree", len(words), rejected, "chunk"
             rejected += 1
-            words = words[index + 1:]
+            compared = first + 1
+            at = first + 1
         return "agree", compared, rejected, "chunk"
     except (subprocess.TimeoutExpired, OSError, ValueError) as e:
         return "disagree", 0, 0, "error running the case: %s" % e
@@ -429,8 +449,8 @@ def main():
     for c, r in disagree:
         print("DISAGREE: %s %s %r env=%r envfile=%r (%s)\n      %s" % (
             c["route"], c["verb"], c["flags"], c["env"], c["envfile"], c["note"], r[3]))
-    print("%d cases, %d agree (%d words compared, %d of them rejected by go), %d disagree, %d skipped" % (
-        len(cases), len(agree), words, rejected, len(disagree), len(skipped)))
+    print("%d cases, %d agree, %d disagree, %d skipped (%d words compared, %d of them rejected by go)" % (
+        len(cases), len(agree), len(disagree), len(skipped), words, rejected))
     return 1 if disagree else 0
 
 if __name__ == "__main__":

@@ -132,7 +132,7 @@ TEST_CASE("what is a C call: builtins, conversions, function values and nesting"
   }
   CHECK(names == strings{"get_name", "buf", "len", "malloc", "free"});
   CHECK(arg(f, "get_name", 0).kind == provenance::integer);
-  CHECK(arg(f, "malloc", 0).kind == provenance::unknown); // C.sizeof_x: a C variable to this reader
+  CHECK(arg(f, "malloc", 0).why == "C.sizeof_struct_item");
   CHECK(arg(f, "free", 0).why == "C.malloc at line 16");
   CHECK(f.calls[0].go_function == "f");
 }
@@ -188,14 +188,18 @@ var res *C.struct_addrinfo
 C.getaddrinfo(nil, nil, nil, &res)
 cs := unsafe.Slice((*C.char)(a), 64)
 C.use(a, b, h, res, &cs[3], C.CString("x"))
-)"));
+var typed unsafe.Pointer = C.CBytes(data)
+C.use2(typed)
+)",
+                                      "data []byte"));
   CHECK(arg(f, "use", 0).why == "C.malloc at line 12");
   CHECK(arg(f, "use", 1).why == "C.realloc at line 14");
   CHECK(arg(f, "use", 2).why == "returned by C.ic_new");
   CHECK(arg(f, "use", 3).why == "set by C.getaddrinfo through &res");
   CHECK(arg(f, "use", 4).kind == provenance::c_memory);
   CHECK(arg(f, "use", 5).why == "C.CString at line 19");
-  CHECK(summary(f).back() == "use: c-memory c-memory c-memory c-memory c-memory c-memory");
+  CHECK(summary(f)[5] == "use: c-memory c-memory c-memory c-memory c-memory c-memory");
+  CHECK(arg(f, "use2", 0).why == "C.CBytes at line 20");
   // &res itself is the address of a Go variable.
   CHECK(arg(f, "getaddrinfo", 3).kind == provenance::go_memory);
   CHECK(arg(f, "getaddrinfo", 0).kind == provenance::nil);

@@ -60,7 +60,13 @@ inline std::string triple_for(std::string_view goos, std::string_view goarch, bu
     if (t.pair == pair) {
       std::string out(t.triple);
       if (pair == "darwin/amd64") {
-        out += v.minor <= 20 ? "10.13" : v.minor <= 22 ? "10.15" : "11";
+        if (v.minor <= 20) {
+          out += "10.13";
+        } else if (v.minor <= 22) {
+          out += "10.15";
+        } else {
+          out += "11";
+        }
       }
       return out;
     }

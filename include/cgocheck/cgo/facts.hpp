@@ -4,10 +4,10 @@
 // The pointer rules this feeds are those of src/cmd/cgo/doc.go ("Passing
 // pointers", Go 1.19-1.27; runtime.Pinner since 1.21, src/runtime/pinner.go)
 // as summarised in reference/go-ground-truth.md section E. What counts as a
-// call follows cmd/cgo (src/cmd/cgo/ast.go `saveCall`, gcc.go `rewriteCall`):
-// a call whose function is `C.name`. The cgo pseudo functions C.CString,
+// call follows cmd/cgo (src/cmd/cgo/ast.go `saveRef`/`saveCall`, gcc.go
+// `rewriteCalls`): a call whose function is `C.name`. The cgo pseudo functions C.CString,
 // C.CBytes, C.GoString, C.GoStringN and C.GoBytes (src/cmd/cgo/out.go
-// `builtinProlog`) are not C functions and are not reported as calls;
+// `builtinProlog`, doc.go) are not C functions and are not reported as calls;
 // C.malloc (cgo's own wrapper, which never returns nil) and C.free are.
 // A `C.name(x)` that converts to a C type is not a call either: the basic
 // numeric types of cgo (doc.go, "Go references to C"), struct_/union_/enum_
@@ -25,7 +25,8 @@
 // - c_memory: C.malloc/calloc/realloc, C.CString, C.CBytes ("C.CString at
 //   line N") and the result of any other C function ("returned by C.f").
 // - integer: numeric literals, arithmetic, len/cap, conversions to numeric
-//   Go or C types, unsafe.Sizeof & co., C constants (upper-case C names),
+//   Go or C types, unsafe.Sizeof & co., C constants (upper-case C names and
+//   cgo's C.sizeof_T),
 //   cgo.NewHandle(v) and what is derived from it ("cgo.NewHandle"),
 //   uintptr(...) (of a pointer: "uintptr of a pointer"; the GC does not
 //   see it, the pointer rules still apply to what it points to).
@@ -1875,6 +1876,9 @@ private:
                                       [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; });
         if (caps) {
           return make(provenance::integer, "C constant C." + std::string(name));
+        }
+        if (name.rfind("sizeof_", 0) == 0) {
+          return make(provenance::integer, "C." + std::string(name)); // cgo's size constants
         }
         return make(provenance::unknown, "C variable C." + std::string(name));
       }

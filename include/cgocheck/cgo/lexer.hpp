@@ -340,7 +340,7 @@ public:
 
   lex_result run() {
     lex_result out;
-    out.tokens.reserve(src_.size() / 5 + 16);
+    out.tokens.reserve(src_.size() / 8 + 16);
     if (src_.size() >= std::numeric_limits<std::uint32_t>::max()) {
       out.error = source_error{position{1, 1}, "file too large"};
       return out;

@@ -63,6 +63,7 @@ struct cgo_source {
   std::string path; ///< dir + '/' + name
   go_file file;
   go_facts facts;
+  std::string content; ///< the file's text
 };
 
 /// A file of the package directory, as the caller read it.
@@ -251,8 +252,8 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
       pkg.go_files.push_back(f.name);
       continue;
     }
-    cgo_source src{f.name, path, std::move(parsed.file), {}};
-    src.facts = collect_facts(f.content, src.file);
+    cgo_source src{f.name, path, std::move(parsed.file), {}, std::move(f.content)};
+    src.facts = collect_facts(src.content, src.file);
     detail::save_directives(pkg, src, opts);
     pkg.cgo_files.push_back(std::move(src));
   }

@@ -91,8 +91,9 @@ struct preamble {
 
   /// The .go position of line c_line, column c_column (1-based, bytes) of
   /// `text`. The line is clamped to the existing ones and the column to
-  /// 1 ... length of the line + 1 (the '\n', or the "*/" after the last
-  /// line); an empty preamble gives comment_pos. The mapping is exact even
+  /// 1 ... length of the line + 1 (the '\n'; after a last line with no '\n',
+  /// the byte after its last one: the "*/", or a '\r' dropped before it); an
+  /// empty preamble gives comment_pos. The mapping is exact even
   /// where cmd/cgo's single `#line` is not (several comments on one line,
   /// a `/* */` followed by a `//` comment, dropped carriage returns).
   position go_position(std::uint32_t c_line, std::uint32_t c_column) const {
