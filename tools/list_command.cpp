@@ -3,13 +3,15 @@
 // for a target, and the Go-side facts of its cgo files.
 //
 // The file lists and `#cgo` flags are those of `go list -json` for the same
-// target (keys named like go list's where they mean the same: Dir, Name,
-// GoFiles, CgoFiles, IgnoredGoFiles, IgnoredOtherFiles, CFiles, CXXFiles,
-// HFiles, CgoCFLAGS ... CgoPkgConfig, empty ones left out), so unlike compdb
-// and lint this command keeps cgo off when the target has CGO_ENABLED=0.
-// It never runs pkg-config: CgoPkgConfig lists the `#cgo pkg-config`
-// arguments, as go list does. tests/live/go_list_diff.py compares it with
-// go1.19's go list.
+// target, under go list's key names where they mean the same (Dir, Name,
+// GoFiles, CgoFiles, IgnoredGoFiles, CFiles, CXXFiles, HFiles, CgoCFLAGS ...
+// CgoPkgConfig; empty ones left out). IgnoredOtherFiles has the non-Go
+// files constraints exclude (go list also counts there the .S/.sx files of
+// a package without cgo). JSON adds Calls, Exports, Findings and NoEscape /
+// NoCallback (`#cgo noescape` / `nocallback`, Go 1.24+). Unlike compdb and
+// lint, cgo stays off when the target has CGO_ENABLED=0, and pkg-config
+// never runs: CgoPkgConfig lists the `#cgo pkg-config` arguments, as go
+// list does. tests/live/go_list_diff.py compares this with go1.19's go list.
 #include "list_command.hpp"
 
 #include "machine.hpp"
@@ -17,10 +19,10 @@
 #include "packages.hpp"
 
 #include "cgocheck/buildenv/resolve.hpp"
+#include "cgocheck/cgo/constraints.hpp"
 #include "cgocheck/cgo/facts.hpp"
 #include "cgocheck/cgo/package.hpp"
 #include "cgocheck/cgo/source.hpp"
-#include "cgocheck/cgo/constraints.hpp"
 #include "cgocheck/cgo/verb.hpp"
 
 #include <nlohmann/json.hpp>
@@ -120,7 +122,7 @@ list_target resolve_target(const common_options &opts) {
 /// (src/cmd/go/internal/modload/search.go `matchPackages`: imports.ScanDir
 /// with the target's tags, ErrNoGo otherwise; GOPATH mode: go/build's
 /// NoGoError, which counts GoFiles, CgoFiles, TestGoFiles and XTestGoFiles;
-/// go1.19-1.27).
+/// go1.19).
 struct listed_package {
   cgo::cgo_package pkg;
   bool listed = false;
@@ -152,7 +154,7 @@ std::string read_other_file(const std::string &path, std::string_view name) {
   if (cgo::detail::has_suffix(name, ".syso")) {
     return {};
   }
-  constexpr std::size_t chunk = 16 * 1024;
+  constexpr std::size_t chunk = std::size_t{16} * 1024;
   std::string head = read_file(path, chunk);
   if (head.size() < chunk) {
     return head; // the whole file
@@ -225,8 +227,11 @@ listed_package read_package(const std::string &dir, const list_target &target) {
   // first of them (an external test's without "_test").
   std::sort(tests.begin(), tests.end());
   for (const std::string &t : tests) {
+    std::string path = dir;
+    path += '/';
+    path += t;
     std::string name;
-    if (test_file_builds(t, read_file(dir + '/' + t), target.context, name)) {
+    if (test_file_builds(t, read_file(path), target.context, name)) {
       if (cgo::detail::has_suffix(name, "_test")) {
         name.resize(name.size() - std::string_view("_test").size());
       }

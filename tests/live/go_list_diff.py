@@ -228,6 +228,45 @@ def run_target(target, cgocheck, go, home, relative_too):
     return counts, report
 
 
+def check_cli(cgocheck, env, report):
+    """The command's own contract: usage errors, --cgo-only, the text form
+    and the cgocheck-only JSON keys. Returns the number of checks."""
+    misc = os.path.join(GOROOT, "misc", "cgo")
+    checks = 0
+
+    def expect(args, code, stderr_prefix=None):
+        p = subprocess.run([cgocheck, "list"] + args, cwd=misc, env=dict(env, PWD=misc),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if p.returncode != code or (stderr_prefix and not p.stderr.startswith(stderr_prefix)):
+            report.append("cli: cgocheck list %s: exit %d, stderr %r; want exit %d, stderr %r..." % (
+                " ".join(args), p.returncode, p.stderr[:200], code, stderr_prefix))
+        return p.stdout
+
+    expect(["--frob"], 2, "cgocheck: list: unknown flag '--frob'")
+    expect(["--go-version=1.18", "."], 2, "cgocheck: list: --go-version=1.18 is not a Go release")
+    expect([os.path.join(misc, "no-such-dir")], 2, "cgocheck: list: '")
+    checks += 3
+    only = json.loads(expect(["--json", "--cgo-only", "--go-version=1.19", misc + "/..."], 0))
+    checks += 1
+    if not only or any(not p.get("CgoFiles") for p in only):
+        report.append("cli: --cgo-only listed a package without cgo files or nothing")
+    test = [p for p in only if p["Dir"].endswith("/misc/cgo/test")]
+    checks += 1
+    if not test or not test[0].get("Calls") or not test[0].get("Exports"):
+        report.append("cli: misc/cgo/test has no Calls or Exports in --json")
+    else:
+        call = test[0]["Calls"][0]
+        arg = next((c["args"][0] for c in test[0]["Calls"] if c["args"]), {})
+        if set(call) != {"function", "at", "go_function", "args"} or \
+                not {"kind", "why", "freed_by_go"} <= set(arg):
+            report.append("cli: Calls entries have keys %s, args %s" % (sorted(call), sorted(arg)))
+    text = expect(["--go-version=1.19", "./test"], 0)
+    checks += 1
+    if not text.startswith("package cgotest in ") or not re.search(r"\n  test/\S+\.go:\d+:\d+: C\.\w+\(", text):
+        report.append("cli: text form of ./test: %r" % text[:300])
+    return checks
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("cgocheck")
@@ -246,7 +285,10 @@ def main():
             parts = t.split("/")
             targets.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "1"))
     home = tempfile.mkdtemp(prefix="cgocheck-go-list-")
+    cli_report = []
     try:
+        cli_checks = check_cli(cgocheck, dict(base_env(home, args.go), GOOS="linux", GOARCH="amd64",
+                                              CGO_ENABLED="1"), cli_report)
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             results = list(pool.map(lambda t: run_target(t, cgocheck, args.go, home, t == targets[0]), targets))
     except ToolError as e:
@@ -257,7 +299,8 @@ def main():
         shutil.rmtree(home, ignore_errors=True)
     packages = sum(r[0][0] for r in results)
     fields = sum(r[0][1] for r in results)
-    report = [line for r in results for line in r[1]]
+    fields += cli_checks
+    report = cli_report + [line for r in results for line in r[1]]
     for line in report:
         print(line)
     print("%d packages, %d fields compared, %d disagreements (%d targets)" % (

@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -152,6 +153,54 @@ inline std::vector<std::string> texts(const std::vector<build_line> &lines) {
   return out;
 }
 
+/// The names a C text declares with `typedef` (the last identifier before
+/// the declaration's `;`, or the `(*name)` of a function pointer type), so
+/// that the facts read `C.name(x)` as a conversion, not a call. A scan, not
+/// a parse: enough for the headers of a package and its preambles.
+inline std::vector<std::string> typedef_names(std::string_view text) {
+  std::vector<std::string> out;
+  const auto is_ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  std::size_t at = 0;
+  while ((at = text.find("typedef", at)) != std::string_view::npos) {
+    const bool word = (at == 0 || !is_ident(text[at - 1])) && at + 7 < text.size() && !is_ident(text[at + 7]);
+    at += 7;
+    if (!word) {
+      continue;
+    }
+    int depth = 0;
+    std::size_t end = at;
+    for (; end < text.size() && !(depth == 0 && text[end] == ';'); ++end) {
+      depth += text[end] == '{' ? 1 : text[end] == '}' ? -1 : 0;
+    }
+    const std::string_view decl = text.substr(at, end - at);
+    std::string name;
+    if (const std::size_t star = decl.find("(*"); star != std::string_view::npos) {
+      std::size_t i = star + 2;
+      while (i < decl.size() && is_ident(decl[i])) {
+        name += decl[i++];
+      }
+    } else {
+      std::size_t i = decl.size();
+      if (i > 0 && decl[i - 1] == ']') { // an array typedef: skip the bounds
+        i = decl.rfind('[');
+      }
+      while (i > 0 && std::isspace(static_cast<unsigned char>(decl[i - 1])) != 0) {
+        --i;
+      }
+      std::size_t start = i;
+      while (start > 0 && is_ident(decl[start - 1])) {
+        --start;
+      }
+      name = std::string(decl.substr(start, i - start));
+    }
+    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name.front())) == 0) {
+      out.push_back(std::move(name));
+    }
+    at = end;
+  }
+  return out;
+}
+
 /// Reads the `#cgo` lines of one file into the package (saveCgo), then
 /// checks the new flags against the allowlist.
 inline void save_directives(cgo_package &pkg, const cgo_source &src, const package_options &opts) {
@@ -207,6 +256,15 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
   cgo_package pkg;
   pkg.dir = std::move(dir);
   std::sort(files.begin(), files.end(), [](const input_file &a, const input_file &b) { return a.name < b.name; });
+  // C type names from the package's headers and every preamble.
+  fact_options fact_opts;
+  for (const input_file &f : files) {
+    const detail::file_kind kind = detail::kind_of(f.name);
+    if (kind == detail::file_kind::header || kind == detail::file_kind::go) {
+      std::vector<std::string> names = detail::typedef_names(f.content);
+      fact_opts.c_type_names.insert(fact_opts.c_type_names.end(), names.begin(), names.end());
+    }
+  }
   for (input_file &f : files) {
     if (f.name.empty() || f.name.front() == '_' || f.name.front() == '.') {
       continue;
@@ -232,8 +290,19 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
     parse_result parsed = parse_go_file(f.content);
     if (parsed.error) {
       pkg.findings.push_back({go_syntax_check, path, parsed.error->pos, parsed.error->message});
-      pkg.ignored_files.push_back(f.name);
-      continue;
+      // go/build reads only the header; a file whose header was read (its
+      // imports end before the error) keeps its preamble checked.
+      const bool header_read = !parsed.file.package_name.empty() && !parsed.file.imports.empty() &&
+                               parsed.file.imports.back().pos < parsed.error->pos &&
+                               parsed.error->message.find("import") == std::string::npos &&
+                               parsed.error->message.find("//go:build") == std::string::npos;
+      if (!header_read) {
+        pkg.ignored_files.push_back(f.name);
+        continue;
+      }
+    }
+    for (const source_error &e : parsed.file.cgo_errors) {
+      pkg.findings.push_back({invalid_directive_check, path, e.pos, e.message});
     }
     const file_decision d = decide_go_file(f.name, detail::texts(parsed.file.go_build),
                                            detail::texts(parsed.file.plus_build), opts.context);
@@ -253,7 +322,7 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
       continue;
     }
     cgo_source src{f.name, path, std::move(parsed.file), {}, std::move(f.content)};
-    src.facts = collect_facts(src.content, src.file);
+    src.facts = collect_facts(src.content, src.file, fact_opts);
     detail::save_directives(pkg, src, opts);
     pkg.cgo_files.push_back(std::move(src));
   }
