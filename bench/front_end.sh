@@ -8,7 +8,7 @@
 # the 96 vendor/ and cmd/vendor/ packages, which cgocheck does not walk).
 # Then linearity: cgocheck list on growing subsets, in bytes of non-test .go
 # per millisecond (roughly constant = linear in the input), each also as a
-# ratio to the whole tree's rate.
+# ratio to the whole tree's rate, with and without the fixed start-up cost.
 # usage: bench/front_end.sh [CGOCHECK] [RUNS]
 # Default CGOCHECK: the llvm19 preset's release build (RelWithDebInfo),
 # build/llvm19/tools/cgocheck.
@@ -29,6 +29,9 @@ export HOME="$tmp" GOCACHE="$tmp/cache" GOPATH="$tmp/gopath" GOFLAGS=-mod=mod CG
 export PATH="/usr/lib/go-1.19/bin:$PATH"
 cd "$src"
 export PWD="$src"
+mkdir "$tmp/empty"
+"$cgocheck" list --go-version=1.19 "$tmp/empty" >/dev/null 2>&1 ||
+  { echo "bench: $cgocheck has no working 'list' command (rebuild it)" >&2; exit 2; }
 
 best() { # best wall time in ms of running "$@" $runs times, after one warm-up run
   "$@" >/dev/null 2>&1 || true
@@ -58,20 +61,25 @@ mine=$(best list "$src/..." "$src/cmd/...")
 packages=$(list "$src/..." "$src/cmd/..." | grep -c '"Dir"')
 cgo_packages=$(list --cgo-only "$src/..." "$src/cmd/..." | grep -c '"Dir"')
 echo "tree: $src ($packages packages, $cgo_packages with cgo files), $(uname -m), $(nproc) cores, best of $runs, warm"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (wall times; other work on the machine slows both)"
 echo "go list -e -json std cmd:                    $golist ms"
 echo "cgocheck list --json src/... src/cmd/...:    $mine ms"
 awk -v a="$golist" -v b="$mine" 'BEGIN { printf "ratio go list / cgocheck list: %.1fx (goal >= 10x)\n", a / b }'
 
 echo
-echo "linearity: cgocheck list on growing subsets"
+start=$(best list "$tmp/empty")
+echo "linearity: cgocheck list on growing subsets; start-up (an empty directory) $start ms"
 all_bytes=$(go_bytes "$src")
-all_rate=$(awk -v n="$all_bytes" -v t="$mine" 'BEGIN { printf "%.0f", n / t }')
-printf '%-22s %12s %8s %14s %10s\n' "subset" ".go bytes" "ms" "bytes/ms" "vs whole"
+rate() { awk -v n="$1" -v t="$2" 'BEGIN { if (t < 1) t = 1; printf "%.0f", n / t }'; }
+all_rate=$(rate "$all_bytes" "$mine")
+all_net=$(rate "$all_bytes" $((mine - start)))
+printf '%-22s %11s %7s %10s %9s %14s %9s\n' "subset" ".go bytes" "ms" "bytes/ms" "vs whole" "w/o start-up" "vs whole"
+row() { # label bytes ms
+  net=$(rate "$2" $(($3 - start)))
+  awk -v s="$1" -v n="$2" -v t="$3" -v r="$all_rate" -v q="$net" -v qa="$all_net" \
+    'BEGIN { printf "%-22s %11d %7d %10.0f %8.2fx %14d %8.2fx\n", s, n, t, n / t, (n / t) / r, q, q / qa }'
+}
 for sub in net runtime cmd; do
-  bytes=$(go_bytes "$sub")
-  t=$(best list "$src/$sub/...")
-  awk -v s="src/$sub/..." -v n="$bytes" -v t="$t" -v r="$all_rate" \
-    'BEGIN { printf "%-22s %12d %8d %14.0f %9.2fx\n", s, n, t, n / t, (n / t) / r }'
+  row "src/$sub/..." "$(go_bytes "$sub")" "$(best list "$src/$sub/...")"
 done
-awk -v s="src/... src/cmd/..." -v n="$all_bytes" -v t="$mine" -v r="$all_rate" \
-  'BEGIN { printf "%-22s %12d %8d %14.0f %9.2fx\n", s, n, t, n / t, (n / t) / r }'
+row "src/... src/cmd/..." "$all_bytes" "$mine"

@@ -308,7 +308,7 @@ int run_lint(const std::vector<std::string_view> &args) {
     return rc;
   }
   std::error_code ec;
-  const std::string cwd = fs::current_path(ec).string();
+  const std::string cwd = working_directory();
   const pattern_result dirs = expand_patterns(opts.patterns);
   if (!dirs.error.empty()) {
     return fail(dirs.error);

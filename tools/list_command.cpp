@@ -28,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
@@ -36,6 +37,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -113,6 +115,7 @@ list_target resolve_target(const common_options &opts) {
   t.context.version = m.go.version;
   t.context.cgo_enabled = t.env.cgo_enabled;
   t.context.build_tags = opts.tags;
+  t.context.tool_tags = cgo::default_tool_tags(m.go.version, t.context.goarch);
   return t;
 }
 
@@ -146,10 +149,10 @@ std::string read_file(const std::string &path, std::size_t limit = std::string::
   return data;
 }
 
-/// What go/build reads of a file that is not .go: only the leading
-/// comments, for build constraints (read.go `readComments`), and nothing of
-/// a .syso file. Large assembly files and the race detector's .syso objects
-/// are not read whole.
+/// What go/build reads of an assembly, Fortran, Objective-C, SWIG or .syso
+/// file: only the leading comments, for build constraints (read.go
+/// `readComments`), and nothing of a .syso file. Large assembly files and
+/// the race detector's .syso objects are not read whole.
 std::string read_other_file(const std::string &path, std::string_view name) {
   if (cgo::detail::has_suffix(name, ".syso")) {
     return {};
@@ -211,8 +214,10 @@ listed_package read_package(const std::string &dir, const list_target &target) {
       }
       continue;
     }
-    std::string content = kind == cgo::detail::file_kind::go ? read_file(it->path().string())
-                                                               : read_other_file(it->path().string(), name);
+    // The model reads .go, C and header files (typedef names); of the
+    // others only what go/build reads.
+    std::string content = kind == cgo::detail::file_kind::other ? read_other_file(it->path().string(), name)
+                                                                : read_file(it->path().string());
     files.push_back({std::move(name), std::move(content)});
   }
   cgo::package_options opts;
@@ -239,6 +244,33 @@ listed_package read_package(const std::string &dir, const list_target &target) {
       out.listed = true;
       break;
     }
+  }
+  return out;
+}
+
+/// read_package for every directory, in order, on up to one thread per
+/// core (the model is pure; go list reads packages in parallel too).
+std::vector<listed_package> read_packages(const std::vector<std::string> &dirs, const list_target &target) {
+  std::vector<listed_package> out(dirs.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < dirs.size(); i = next++) {
+      out[i] = read_package(dirs[i], target);
+    }
+  };
+  constexpr unsigned max_threads = 8;
+  const unsigned threads_wanted = std::clamp(std::thread::hardware_concurrency(), 1U, max_threads);
+  std::vector<std::thread> threads;
+  for (unsigned k = 1; k < threads_wanted && k < dirs.size(); ++k) {
+    try {
+      threads.emplace_back(work);
+    } catch (const std::system_error &) {
+      break; // fewer threads then
+    }
+  }
+  work();
+  for (std::thread &t : threads) {
+    t.join();
   }
   return out;
 }
@@ -414,11 +446,10 @@ int run_list(const std::vector<std::string_view> &args) {
     std::cerr << "cgocheck: note: " << note << '\n';
   }
   std::error_code ec;
-  const std::string cwd = fs::current_path(ec).string();
+  const std::string cwd = working_directory();
   ordered_json out = ordered_json::array();
   bool first = true;
-  for (const std::string &dir : dirs.dirs) {
-    const listed_package p = read_package(dir, target);
+  for (const listed_package &p : read_packages(dirs.dirs, target)) {
     if (!p.listed || (opts.cgo_only && !p.pkg.is_cgo())) {
       continue;
     }

@@ -108,6 +108,17 @@ std::optional<std::string> look_path(const std::string &name, const std::string 
   return std::nullopt;
 }
 
+std::string working_directory() {
+  std::error_code ec;
+  const fs::path real = fs::current_path(ec);
+  const std::map<std::string, std::string> env = process_environment();
+  const auto pwd = env.find("PWD");
+  if (pwd != env.end() && !pwd->second.empty() && pwd->second.front() == '/' && fs::equivalent(pwd->second, real, ec)) {
+    return pwd->second;
+  }
+  return real.string();
+}
+
 std::function<std::optional<std::string>(std::string_view)> go_getenv(const be::resolution &r,
                                                                       const be::system_view &sys) {
   return [&r, &sys](std::string_view key) -> std::optional<std::string> {

@@ -25,6 +25,11 @@ std::optional<std::string> read_whole_file(const std::string &path);
 /// exec.LookPath on Unix; relative PATH entries do not count (Go's ErrDot).
 std::optional<std::string> look_path(const std::string &name, const std::string &path_var);
 
+/// The current directory as the go command names it (os.Getwd): $PWD when
+/// it names the same directory (so a path through a symlink stays as the
+/// user typed it), else the real path.
+std::string working_directory();
+
 /// What a command asks of the machine's go.
 struct machine_request {
   std::optional<buildenv::go_version> version; ///< --go-version; else `go version` on PATH

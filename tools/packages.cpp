@@ -63,7 +63,8 @@ pattern_result expand_patterns(const std::vector<std::string> &patterns) {
     if (base.empty()) {
       base = ".";
     }
-    const fs::path path = fs::absolute(strip_trailing_slash(base), ec);
+    const fs::path given = strip_trailing_slash(base);
+    const fs::path path = given.is_absolute() ? given : fs::path(working_directory()) / given;
     if (ec || !fs::exists(path, ec)) {
       r.error = "'" + pattern + "' does not exist";
       return r;
@@ -105,6 +106,7 @@ setup_result make_target_setup(const machine_request &request, const std::vector
   t.context.version = t.go.version;
   t.context.cgo_enabled = true;
   t.context.build_tags = tags;
+  t.context.tool_tags = cgo::default_tool_tags(t.go.version, t.context.goarch);
   if (!t.env.cgo_enabled) {
     t.notes.push_back("the go command would build " + t.context.goos + "/" + t.context.goarch +
                       " with cgo off (see 'cgocheck env'); cgocheck checks the C side as if CGO_ENABLED=1");
@@ -179,8 +181,7 @@ package_build load_package(const std::string &dir, const target_setup &target) {
 }
 
 std::string generated_dir(const std::string &out_dir, const std::string &package_dir) {
-  std::error_code ec;
-  const fs::path cwd = fs::current_path(ec);
+  const fs::path cwd = working_directory();
   fs::path rel = fs::path(package_dir).lexically_relative(cwd);
   if (rel.empty() || *rel.begin() == "..") {
     rel = fs::path(package_dir).relative_path();

@@ -15,13 +15,16 @@ Trees (both commands run from the same directory):
         the Dir values must be those of go list: the go command takes the
         current directory from $PWD when $PWD names it (os.Getwd), and
         /usr/lib/go-1.19/misc is a symbolic link.
-
   edge  a small module written to a temporary directory, for the first
-        target only: files go/build reads only up to the imports (a lexical
-        error in a function body, an unterminated import path in the header),
-        a `package documentation` file, a package of test files only, a
-        header-only .c file with a constraint, `go list -e -json ./...`
-        against `cgocheck list --json DIR/...`.
+        target only, `go list -e -json ./...` against `cgocheck list --json
+        DIR/...`: files go/build reads only up to the end of the imports (a
+        lexical error in a function body; an unterminated import path, which
+        go list puts in GoFiles and InvalidGoFiles), a `package
+        documentation` file, a package of test files only, and a cgo package
+        with conditional `#cgo` lines and .c/.h files excluded by
+        constraints and by name.
+Before that, the command's own contract: usage errors exit 2 with one
+"cgocheck: list: " line, --cgo-only, the text form, and the keys of Calls.
 
 Targets: linux/amd64, linux/arm64, darwin/arm64, darwin/amd64, windows/amd64,
 freebsd/amd64 with CGO_ENABLED=1 set explicitly, and linux/amd64 with

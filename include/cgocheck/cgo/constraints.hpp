@@ -1100,6 +1100,34 @@ inline file_decision decide_other_file(std::string_view file_name, std::string_v
   return detail::bc::decide_constraints(c.go_build, c.plus_build, ctx, suffix);
 }
 
+/// The tool tags the go command sets by default for GOARCH
+/// (`Context.ToolTags`, src/internal/buildcfg/exp.go and cfg.go):
+/// go1.19-1.27 enable the register ABI experiments regabiwrappers and
+/// regabiargs on amd64, arm64, ppc64, ppc64le and riscv64 (loong64 from
+/// 1.21); from 1.20 the architecture feature tags of the default GO<ARCH>
+/// level: amd64.v1, 386.sse2, arm.5 arm.6 arm.7 (GOARM=7). Verified with
+/// `go list -f '{{context.ToolTags}}'` of go1.19; other releases from their
+/// source. GOEXPERIMENT and GO<ARCH> settings are not applied.
+inline std::vector<std::string> default_tool_tags(buildenv::go_version v, std::string_view goarch) {
+  std::vector<std::string> tags;
+  const bool regabi = goarch == "amd64" || goarch == "arm64" || goarch == "ppc64" || goarch == "ppc64le" ||
+                      goarch == "riscv64" || (goarch == "loong64" && v.minor >= 21);
+  if (regabi) {
+    tags.emplace_back("goexperiment.regabiwrappers");
+    tags.emplace_back("goexperiment.regabiargs");
+  }
+  if (v.minor >= 20) {
+    if (goarch == "amd64") {
+      tags.emplace_back("amd64.v1");
+    } else if (goarch == "386") {
+      tags.emplace_back("386.sse2");
+    } else if (goarch == "arm") {
+      tags.insert(tags.end(), {"arm.5", "arm.6", "arm.7"});
+    }
+  }
+  return tags;
+}
+
 } // namespace cgocheck::cgo
 
 #endif // CGOCHECK_CGO_CONSTRAINTS_HPP

@@ -27,8 +27,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -153,52 +153,14 @@ inline std::vector<std::string> texts(const std::vector<build_line> &lines) {
   return out;
 }
 
-/// The names a C text declares with `typedef` (the last identifier before
-/// the declaration's `;`, or the `(*name)` of a function pointer type), so
-/// that the facts read `C.name(x)` as a conversion, not a call. A scan, not
-/// a parse: enough for the headers of a package and its preambles.
+/// The names a C text declares with `typedef`, so that the facts read
+/// `C.name(x)` as a conversion, not a call, also for the types of the
+/// package's headers. The facts' own scan of a preamble (preamble_typedefs:
+/// the last identifier at brace depth 0, or the NAME of `(*NAME)`), sorted.
+/// A scan, not a parse.
 inline std::vector<std::string> typedef_names(std::string_view text) {
-  std::vector<std::string> out;
-  const auto is_ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
-  std::size_t at = 0;
-  while ((at = text.find("typedef", at)) != std::string_view::npos) {
-    const bool word = (at == 0 || !is_ident(text[at - 1])) && at + 7 < text.size() && !is_ident(text[at + 7]);
-    at += 7;
-    if (!word) {
-      continue;
-    }
-    int depth = 0;
-    std::size_t end = at;
-    for (; end < text.size() && !(depth == 0 && text[end] == ';'); ++end) {
-      depth += text[end] == '{' ? 1 : text[end] == '}' ? -1 : 0;
-    }
-    const std::string_view decl = text.substr(at, end - at);
-    std::string name;
-    if (const std::size_t star = decl.find("(*"); star != std::string_view::npos) {
-      std::size_t i = star + 2;
-      while (i < decl.size() && is_ident(decl[i])) {
-        name += decl[i++];
-      }
-    } else {
-      std::size_t i = decl.size();
-      if (i > 0 && decl[i - 1] == ']') { // an array typedef: skip the bounds
-        i = decl.rfind('[');
-      }
-      while (i > 0 && std::isspace(static_cast<unsigned char>(decl[i - 1])) != 0) {
-        --i;
-      }
-      std::size_t start = i;
-      while (start > 0 && is_ident(decl[start - 1])) {
-        --start;
-      }
-      name = std::string(decl.substr(start, i - start));
-    }
-    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name.front())) == 0) {
-      out.push_back(std::move(name));
-    }
-    at = end;
-  }
-  return out;
+  const std::set<std::string> names = preamble_typedefs(text);
+  return {names.begin(), names.end()};
 }
 
 /// Reads the `#cgo` lines of one file into the package (saveCgo), then
@@ -290,13 +252,9 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
     parse_result parsed = parse_go_file(f.content);
     if (parsed.error) {
       pkg.findings.push_back({go_syntax_check, path, parsed.error->pos, parsed.error->message});
-      // go/build reads only the header; a file whose header was read (its
-      // imports end before the error) keeps its preamble checked.
-      const bool header_read = !parsed.file.package_name.empty() && !parsed.file.imports.empty() &&
-                               parsed.file.imports.back().pos < parsed.error->pos &&
-                               parsed.error->message.find("import") == std::string::npos &&
-                               parsed.error->message.find("//go:build") == std::string::npos;
-      if (!header_read) {
+      // go/build keeps a file whose package clause it read (GoFiles and
+      // InvalidGoFiles); what was read of it is used.
+      if (parsed.file.package_name.empty()) {
         pkg.ignored_files.push_back(f.name);
         continue;
       }
@@ -309,8 +267,16 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
     if (d.error) {
       pkg.findings.push_back({go_syntax_check, path, parsed.file.package_pos, *d.error});
     }
-    // go/build: a file that imports "C" is ignored when cgo is off.
-    if (!d.included || (parsed.file.imports_c && !opts.context.cgo_enabled)) {
+    // go/build 1.19-1.27 ignores `package documentation` files.
+    if (!d.included || parsed.file.package_name == "documentation") {
+      pkg.ignored_files.push_back(f.name);
+      continue;
+    }
+    // go/build: a file that imports "C" is ignored when cgo is off, but its
+    // #cgo flags were saved first (saveCgo runs before that test).
+    if (parsed.file.imports_c && !opts.context.cgo_enabled) {
+      cgo_source ignored{f.name, path, std::move(parsed.file), {}, {}};
+      detail::save_directives(pkg, ignored, opts);
       pkg.ignored_files.push_back(f.name);
       continue;
     }
@@ -325,6 +291,11 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
     src.facts = collect_facts(src.content, src.file, fact_opts);
     detail::save_directives(pkg, src, opts);
     pkg.cgo_files.push_back(std::move(src));
+  }
+  // cmd/go/internal/load/pkg.go: without cgo, C and C++ files are not built.
+  if (!opts.context.cgo_enabled) {
+    pkg.c_files.clear();
+    pkg.cxx_files.clear();
   }
   return pkg;
 }
