@@ -154,7 +154,7 @@ std::string read_file(const std::string &path, std::size_t limit = std::string::
 /// `readComments`), and nothing of a .syso file. Large assembly files and
 /// the race detector's .syso objects are not read whole.
 std::string read_other_file(const std::string &path, std::string_view name) {
-  if (cgo::detail::has_suffix(name, ".syso")) {
+  if (cgo::detail::gotext::has_suffix(name, ".syso")) {
     return {};
   }
   constexpr std::size_t chunk = std::size_t{16} * 1024;
@@ -208,7 +208,7 @@ listed_package read_package(const std::string &dir, const list_target &target) {
     if (kind == cgo::detail::file_kind::not_source) {
       continue;
     }
-    if (kind == cgo::detail::file_kind::go && cgo::detail::has_suffix(name, "_test.go")) {
+    if (kind == cgo::detail::file_kind::go && cgo::detail::gotext::has_suffix(name, "_test.go")) {
       if (name.front() != '_' && name.front() != '.') {
         tests.push_back(std::move(name)); // read only if it decides whether this is a package
       }
@@ -237,7 +237,7 @@ listed_package read_package(const std::string &dir, const list_target &target) {
     path += t;
     std::string name;
     if (test_file_builds(t, read_file(path), target.context, name)) {
-      if (cgo::detail::has_suffix(name, "_test")) {
+      if (cgo::detail::gotext::has_suffix(name, "_test")) {
         name.resize(name.size() - std::string_view("_test").size());
       }
       out.pkg.name = std::move(name);

@@ -197,24 +197,9 @@ std::vector<std::string> compile_arguments(const package_build &b, const target_
                                            const std::string &file) {
   std::vector<std::string> args{"clang", "-x", "c"};
   args.insert(args.end(), target.target_flags.begin(), target.target_flags.end());
-  // cmd/go/internal/work/exec.go: the compiler sees -I of the package
-  // directory, then CGO_CPPFLAGS and the package's CPPFLAGS (with
-  // pkg-config --cflags) and -I of cgo's output directory, then CGO_CFLAGS
-  // and the package's CFLAGS.
-  args.push_back("-I" + b.pkg.dir);
-  const auto add_env = [&](const char *key) {
-    const buildenv::split_result words = buildenv::quoted_split(target.env.get(key));
-    args.insert(args.end(), words.fields.begin(), words.fields.end());
-  };
-  add_env("CGO_CPPFLAGS");
-  for (const std::string &f : b.pkg.flag_values(cgo::cgo_verb::cppflags)) {
-    args.push_back(f);
-  }
-  args.push_back("-I" + b.out_dir);
-  add_env("CGO_CFLAGS");
-  for (const std::string &f : b.pkg.flag_values(cgo::cgo_verb::cflags)) {
-    args.push_back(f);
-  }
+  const std::vector<std::string> flags =
+      cgo::c_compiler_flags(b.pkg, target.env.get("CGO_CPPFLAGS"), target.env.get("CGO_CFLAGS"), b.out_dir);
+  args.insert(args.end(), flags.begin(), flags.end());
   args.emplace_back("-c");
   args.push_back(file);
   return args;

@@ -602,8 +602,8 @@ std::string discard_cgo_lines(const std::string &text) {
   for (;;) {
     const std::size_t nl = text.find('\n', start);
     const std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    const std::string_view t = cgocheck::cgo::detail::go_trim_space(line);
-    const bool cgo = t.size() >= 5 && t.substr(0, 4) == "#cgo" && cgocheck::cgo::detail::unicode_is_space(t[4]);
+    const std::string_view t = cgocheck::cgo::detail::gotext::trim_space(line);
+    const bool cgo = t.size() >= 5 && t.substr(0, 4) == "#cgo" && cgocheck::cgo::detail::gotext::is_space(t[4]);
     out += cgo ? "" : line;
     if (nl == std::string::npos) {
       return out;

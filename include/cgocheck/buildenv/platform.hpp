@@ -132,6 +132,19 @@ inline constexpr std::array<std::string_view, 24> known_goarch{
 inline bool is_known_goos(std::string_view goos) {
   return std::find(known_goos.begin(), known_goos.end(), goos) != known_goos.end();
 }
+
+/// knownOS of Go release `v`: known_goos, plus "wasip1" from 1.21
+/// (src/go/build/syslist.go, internal/syslist).
+inline bool is_known_goos(go_version v, std::string_view goos) {
+  return is_known_goos(goos) || (goos == "wasip1" && v >= go_version{21});
+}
+
+/// GOOS values matched by the "unix" build tag (unixOS in
+/// src/go/build/syslist.go, go1.19.8, where the tag appeared; UnixOS in
+/// src/internal/syslist, same list through 1.27). Not used for file names.
+inline constexpr std::array<std::string_view, 12> unix_goos{"aix",     "android", "darwin",  "dragonfly",
+                                                            "freebsd", "hurd",    "illumos", "ios",
+                                                            "linux",   "netbsd",  "openbsd", "solaris"};
 inline bool is_known_goarch(std::string_view goarch) {
   return std::find(known_goarch.begin(), known_goarch.end(), goarch) != known_goarch.end();
 }

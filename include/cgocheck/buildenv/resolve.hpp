@@ -500,7 +500,7 @@ inline resolution resolve(const go_installation &go, const system_view &sys) {
   const target tgt{r.get("GOOS"), r.get("GOARCH")};
   if (!valid_pair(v, tgt)) {
     std::string what = "GOOS/GOARCH " + tgt.str() + " is not a pair Go " + v.str() + " knows";
-    if (!is_known_goos(tgt.goos)) {
+    if (!is_known_goos(v, tgt.goos)) {
       what += " (GOOS=" + tgt.goos + " is no operating system the go command knows)";
     } else if (!is_known_goarch(tgt.goarch)) {
       what += " (GOARCH=" + tgt.goarch + " is no architecture the go command knows)";

@@ -26,6 +26,7 @@
 
 #include "cgocheck/buildenv/go_version.hpp"
 #include "cgocheck/buildenv/platform.hpp"
+#include "cgocheck/cgo/gotext.hpp"
 
 #include <re2/re2.h>
 
@@ -66,164 +67,17 @@ struct build_context {
   std::vector<std::string> tool_tags;
 };
 
-// --- Go's string primitives -------------------------------------------------
-
 namespace detail::gotext {
-
-/// One rune as utf8.DecodeRuneInString returns it: an invalid or truncated
-/// sequence is U+FFFD with width 1.
-struct decoded_rune {
-  char32_t rune = 0;
-  std::size_t width = 0;
-};
-
-inline constexpr char32_t rune_error = 0xFFFD;
-
-inline decoded_rune decode_rune(std::string_view s, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  const std::size_t left = s.size() - at;
-  const unsigned b0 = byte(at);
-  if (b0 < 0x80) {
-    return {b0, 1};
-  }
-  const auto cont = [&](std::size_t i, unsigned lo, unsigned hi) {
-    return i < s.size() && byte(i) >= lo && byte(i) <= hi;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF && left >= 2 && cont(at + 1, 0x80, 0xBF)) {
-    return {static_cast<char32_t>(((b0 & 0x1FU) << 6U) | (byte(at + 1) & 0x3FU)), 2};
-  }
-  if (b0 >= 0xE0 && b0 <= 0xEF && left >= 3) {
-    const unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80;
-    const unsigned hi = b0 == 0xED ? 0x9F : 0xBF;
-    if (cont(at + 1, lo, hi) && cont(at + 2, 0x80, 0xBF)) {
-      return {static_cast<char32_t>(((b0 & 0x0FU) << 12U) | ((byte(at + 1) & 0x3FU) << 6U) | (byte(at + 2) & 0x3FU)),
-              3};
-    }
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4 && left >= 4) {
-    const unsigned lo = b0 == 0xF0 ? 0x90 : 0x80;
-    const unsigned hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    if (cont(at + 1, lo, hi) && cont(at + 2, 0x80, 0xBF) && cont(at + 3, 0x80, 0xBF)) {
-      return {static_cast<char32_t>(((b0 & 0x07U) << 18U) | ((byte(at + 1) & 0x3FU) << 12U) |
-                                    ((byte(at + 2) & 0x3FU) << 6U) | (byte(at + 3) & 0x3FU)),
-              4};
-    }
-  }
-  return {rune_error, 1};
-}
-
-/// The UTF-8 encoding of a rune (Go's string(rune)).
-inline std::string encode_rune(char32_t r) {
-  std::string out;
-  const auto unit = [&](unsigned v) { out += static_cast<char>(v); };
-  const auto u = static_cast<unsigned>(r);
-  if (u < 0x80) {
-    unit(u);
-  } else if (u < 0x800) {
-    unit(0xC0U | (u >> 6U));
-    unit(0x80U | (u & 0x3FU));
-  } else if (u < 0x10000) {
-    unit(0xE0U | (u >> 12U));
-    unit(0x80U | ((u >> 6U) & 0x3FU));
-    unit(0x80U | (u & 0x3FU));
-  } else {
-    unit(0xF0U | (u >> 18U));
-    unit(0x80U | ((u >> 12U) & 0x3FU));
-    unit(0x80U | ((u >> 6U) & 0x3FU));
-    unit(0x80U | (u & 0x3FU));
-  }
-  return out;
-}
-
-/// unicode.IsSpace.
-constexpr bool is_space(char32_t r) {
-  switch (r) {
-  case U'\t': case U'\n': case U'\v': case U'\f': case U'\r': case U' ': case 0x85: case 0xA0:
-  case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-    return true;
-  default:
-    return r >= 0x2000 && r <= 0x200A;
-  }
-}
 
 /// unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.': the
 /// characters of a build tag (constraint/expr.go `isValidTag`, `lex`).
-/// Non-ASCII runes are classified with RE2's Unicode tables (\pL, \p{Nd}),
-/// which may trail Go's Unicode version by a release.
-inline bool is_tag_rune(char32_t r) {
+/// Non-ASCII runes are classified with RE2's Unicode tables (gotext.hpp).
+inline bool is_tag_rune(std::int32_t r) {
   if (r < 0x80) {
     const auto c = static_cast<char>(r);
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
   }
-  if (r == rune_error) {
-    return false;
-  }
-  static const re2::RE2 letter_or_digit(R"([\pL\p{Nd}])");
-  return re2::RE2::FullMatch(encode_rune(r), letter_or_digit);
-}
-
-/// strings.TrimSpace.
-inline std::string_view trim_space(std::string_view s) {
-  std::size_t start = 0;
-  while (start < s.size()) {
-    const decoded_rune d = decode_rune(s, start);
-    if (!is_space(d.rune)) {
-      break;
-    }
-    start += d.width;
-  }
-  std::size_t end = start;
-  std::size_t last = start; // end of the last non-space rune
-  while (end < s.size()) {
-    const decoded_rune d = decode_rune(s, end);
-    end += d.width;
-    if (!is_space(d.rune)) {
-      last = end;
-    }
-  }
-  return s.substr(start, last - start);
-}
-
-/// strings.Fields.
-inline std::vector<std::string_view> fields(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  std::size_t start = std::string_view::npos;
-  while (i < s.size()) {
-    const decoded_rune d = decode_rune(s, i);
-    if (is_space(d.rune)) {
-      if (start != std::string_view::npos) {
-        out.push_back(s.substr(start, i - start));
-        start = std::string_view::npos;
-      }
-    } else if (start == std::string_view::npos) {
-      start = i;
-    }
-    i += d.width;
-  }
-  if (start != std::string_view::npos) {
-    out.push_back(s.substr(start));
-  }
-  return out;
-}
-
-inline bool has_prefix(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-inline bool has_suffix(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
-/// strings.Split(s, sep) for a one-character separator.
-inline std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == sep) {
-      out.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  out.push_back(s.substr(start));
-  return out;
+  return r != rune_error && (is_letter(r) || is_digit(r));
 }
 
 } // namespace detail::gotext
@@ -638,18 +492,6 @@ inline std::optional<std::string_view> plus_build_text(std::string_view line) {
 
 // --- Tags -------------------------------------------------------------------------
 
-/// GOOS values matched by the "unix" tag (unixOS in src/go/build/syslist.go,
-/// go1.19.8, where the tag appeared; UnixOS in src/internal/syslist, same
-/// list through 1.27). Not used for file names.
-inline constexpr std::array<std::string_view, 12> unix_goos{"aix",     "android", "darwin",  "dragonfly",
-                                                            "freebsd", "hurd",    "illumos", "ios",
-                                                            "linux",   "netbsd",  "openbsd", "solaris"};
-
-/// knownOS of Go release `v`: buildenv::known_goos plus "wasip1" from 1.21.
-inline bool is_known_goos(buildenv::go_version v, std::string_view goos) {
-  return buildenv::is_known_goos(goos) || (goos == "wasip1" && v >= buildenv::go_version{21});
-}
-
 /// Context.matchTag (src/go/build/build.go, go1.19.8; unchanged through
 /// 1.27): cgo when cgo is enabled; GOOS, GOARCH and the compiler; linux for
 /// android, solaris for illumos, darwin for ios; unix for a Unix GOOS;
@@ -666,7 +508,7 @@ inline bool match_tag(std::string_view tag, const build_context &ctx) {
       (ctx.goos == "ios" && tag == "darwin")) {
     return true;
   }
-  if (tag == "unix" && std::find(unix_goos.begin(), unix_goos.end(), ctx.goos) != unix_goos.end()) {
+  if (tag == "unix" && std::find(buildenv::unix_goos.begin(), buildenv::unix_goos.end(), ctx.goos) != buildenv::unix_goos.end()) {
     return true;
   }
   if (tag == "boringcrypto") {
@@ -761,12 +603,12 @@ inline name_suffix os_arch_suffix(std::string_view name, const build_context &ct
     l.pop_back();
   }
   const std::size_t n = l.size();
-  if (n >= 2 && is_known_goos(ctx.version, l[n - 2]) && buildenv::is_known_goarch(l[n - 1])) {
+  if (n >= 2 && buildenv::is_known_goos(ctx.version, l[n - 2]) && buildenv::is_known_goarch(l[n - 1])) {
     out.suffix = "_" + std::string(l[n - 2]) + "_" + std::string(l[n - 1]);
     out.matches = match_tag(l[n - 1], ctx) && match_tag(l[n - 2], ctx);
     return out;
   }
-  if (n >= 1 && (is_known_goos(ctx.version, l[n - 1]) || buildenv::is_known_goarch(l[n - 1]))) {
+  if (n >= 1 && (buildenv::is_known_goos(ctx.version, l[n - 1]) || buildenv::is_known_goarch(l[n - 1]))) {
     out.suffix = "_" + std::string(l[n - 1]);
     out.matches = match_tag(l[n - 1], ctx);
   }

@@ -65,11 +65,11 @@ inline split_result split_quoted(std::string_view s) {
   std::string arg;
   bool escaped = false;
   bool quoted = false; // a quote was seen in the current word
-  char32_t quote = 0;
+  std::int32_t quote = 0;
   for (std::size_t i = 0; i < s.size();) {
     const gt::decoded_rune d = gt::decode_rune(s, i);
     i += d.width;
-    const char32_t c = d.rune;
+    const std::int32_t c = d.rune;
     if (escaped) {
       escaped = false;
     } else if (c == U'\\') {

@@ -32,6 +32,7 @@
 #ifndef CGOCHECK_CGO_LEXER_HPP
 #define CGOCHECK_CGO_LEXER_HPP
 
+#include "cgocheck/cgo/gotext.hpp"
 #include "cgocheck/cgo/position.hpp"
 
 #include <re2/re2.h>
@@ -86,212 +87,12 @@ inline bool is_automatic_semicolon(const token &t) { return t.kind == token_kind
 
 namespace detail {
 
-inline constexpr std::int32_t rune_error = 0xFFFD;
-inline constexpr std::int32_t rune_bom = 0xFEFF;
-inline constexpr std::int32_t max_rune = 0x10FFFF;
-
-struct decoded_rune {
-  std::int32_t rune = rune_error;
-  std::uint32_t width = 1;
-};
-
-/// utf8.DecodeRune: (RuneError, 1) for an invalid or short sequence,
-/// surrogates and overlong forms included.
-inline decoded_rune decode_rune(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(s[k]); };
-  const std::uint8_t b0 = byte(i);
-  if (b0 < 0x80) {
-    return {b0, 1};
-  }
-  const std::size_t left = s.size() - i;
-  const auto cont = [&](std::size_t k, std::uint8_t lo, std::uint8_t hi) {
-    return k < left && byte(i + k) >= lo && byte(i + k) <= hi;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    if (cont(1, 0x80, 0xBF)) {
-      return {((b0 & 0x1F) << 6) | (byte(i + 1) & 0x3F), 2};
-    }
-    return {};
-  }
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    const std::uint8_t lo = b0 == 0xE0 ? 0xA0 : 0x80;
-    const std::uint8_t hi = b0 == 0xED ? 0x9F : 0xBF;
-    if (cont(1, lo, hi) && cont(2, 0x80, 0xBF)) {
-      return {((b0 & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F), 3};
-    }
-    return {};
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    const std::uint8_t lo = b0 == 0xF0 ? 0x90 : 0x80;
-    const std::uint8_t hi = b0 == 0xF4 ? 0x8F : 0xBF;
-    if (cont(1, lo, hi) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF)) {
-      return {((b0 & 0x07) << 18) | ((byte(i + 1) & 0x3F) << 12) | ((byte(i + 2) & 0x3F) << 6) |
-                  (byte(i + 3) & 0x3F),
-              4};
-    }
-    return {};
-  }
-  return {};
-}
-
-/// utf8.EncodeRune (invalid runes become U+FFFD).
-inline std::string encode_rune(std::int32_t r) {
-  if (r < 0 || r > max_rune || (r >= 0xD800 && r <= 0xDFFF)) {
-    r = rune_error;
-  }
-  const auto u = static_cast<std::uint32_t>(r);
-  std::string out;
-  if (u < 0x80) {
-    out += static_cast<char>(u);
-  } else if (u < 0x800) {
-    out += static_cast<char>(0xC0 | (u >> 6));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else if (u < 0x10000) {
-    out += static_cast<char>(0xE0 | (u >> 12));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (u >> 18));
-    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (u & 0x3F));
-  }
-  return out;
-}
-
-/// Whether rune r (non-ASCII) is in a Unicode class, via RE2's tables.
-inline bool rune_matches(std::int32_t r, const RE2 &cls) {
-  if (r < 0 || r > max_rune || (r >= 0xD800 && r <= 0xDFFF)) {
-    return false;
-  }
-  return RE2::FullMatch(encode_rune(r), cls);
-}
-
-/// unicode.IsLetter.
-inline bool unicode_is_letter(std::int32_t r) {
-  if (r < 0x80) {
-    return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
-  }
-  static const RE2 letter(R"(\pL)");
-  return rune_matches(r, letter);
-}
-
-/// unicode.IsDigit.
-inline bool unicode_is_digit(std::int32_t r) {
-  if (r < 0x80) {
-    return r >= '0' && r <= '9';
-  }
-  static const RE2 digit(R"(\p{Nd})");
-  return rune_matches(r, digit);
-}
-
-/// unicode.IsSpace.
-inline bool unicode_is_space(std::int32_t r) {
-  switch (r) {
-  case '\t':
-  case '\n':
-  case '\v':
-  case '\f':
-  case '\r':
-  case ' ':
-  case 0x85:
-  case 0xA0:
-  case 0x1680:
-  case 0x2028:
-  case 0x2029:
-  case 0x202F:
-  case 0x205F:
-  case 0x3000:
-    return true;
-  default:
-    return r >= 0x2000 && r <= 0x200A;
-  }
-}
-
-/// strconv.IsPrint: categories L, M, N, P, S and U+0020.
-inline bool unicode_is_print(std::int32_t r) {
-  if (r < 0x80) {
-    return r >= 0x20 && r < 0x7F;
-  }
-  static const RE2 print(R"([\pL\pM\pN\pP\pS])");
-  return rune_matches(r, print);
-}
-
-/// unicode.IsGraphic: IsPrint plus the Zs spaces.
-inline bool unicode_is_graphic(std::int32_t r) {
-  if (r < 0x80) {
-    return r >= 0x20 && r < 0x7F;
-  }
-  static const RE2 graphic(R"([\pL\pM\pN\pP\pS\p{Zs}])");
-  return rune_matches(r, graphic);
-}
-
-inline std::string hex_upper(std::uint32_t v, int min_digits) {
-  std::string out;
-  do {
-    out.insert(out.begin(), "0123456789ABCDEF"[v % 16]);
-    v /= 16;
-  } while (v != 0);
-  while (static_cast<int>(out.size()) < min_digits) {
-    out.insert(out.begin(), '0');
-  }
-  return out;
-}
-
 /// fmt's %#U: "U+0024 '$'", or "U+000C" for a rune that is not printable.
 inline std::string format_rune_sharp_u(std::int32_t r) {
-  std::string out = "U+" + hex_upper(static_cast<std::uint32_t>(r), 4);
-  if (unicode_is_print(r)) {
-    out += " '" + encode_rune(r) + "'";
+  std::string out = "U+" + gotext::hex_upper(static_cast<std::uint32_t>(r), 4);
+  if (gotext::is_print(r)) {
+    out += " '" + gotext::encode_rune(r) + "'";
   }
-  return out;
-}
-
-/// strconv.Quote.
-inline std::string go_quote(std::string_view s) {
-  std::string out = "\"";
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const decoded_rune d = decode_rune(s, i);
-    const auto u = static_cast<std::uint8_t>(s[i]);
-    if (d.rune == rune_error && d.width == 1) {
-      out += "\\x" + std::string(1, "0123456789abcdef"[u >> 4]) + "0123456789abcdef"[u & 0xF];
-      ++i;
-      continue;
-    }
-    const std::int32_t r = d.rune;
-    if (r == '"' || r == '\\') {
-      out += '\\';
-      out += static_cast<char>(r);
-    } else if (unicode_is_print(r)) {
-      out += s.substr(i, d.width);
-    } else {
-      switch (r) {
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      default: {
-        std::string hex = hex_upper(static_cast<std::uint32_t>(r), 0);
-        for (char &c : hex) {
-          c = static_cast<char>(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
-        }
-        if (r < 0x20 || r == 0x7F) {
-          out += "\\x" + std::string(2 - std::min<std::size_t>(2, hex.size()), '0') + hex;
-        } else if (r < 0x10000) {
-          out += "\\u" + std::string(4 - std::min<std::size_t>(4, hex.size()), '0') + hex;
-        } else {
-          out += "\\U" + std::string(8 - std::min<std::size_t>(8, hex.size()), '0') + hex;
-        }
-      }
-      }
-    }
-    i += d.width;
-  }
-  out += '"';
   return out;
 }
 
@@ -307,33 +108,13 @@ inline bool is_go_keyword(std::string_view s) {
   return std::find(keywords.begin(), keywords.end(), s) != keywords.end();
 }
 
-/// strings.TrimSpace (Unicode white space; bad UTF-8 is not space).
-inline std::string_view go_trim_space(std::string_view s) {
-  std::size_t b = 0;
-  std::size_t e = 0;
-  bool any = false;
-  for (std::size_t i = 0; i < s.size();) {
-    const decoded_rune d = decode_rune(s, i);
-    const bool space = (d.rune != rune_error || d.width != 1) && unicode_is_space(d.rune);
-    if (!space) {
-      if (!any) {
-        b = i;
-      }
-      any = true;
-      e = i + d.width;
-    }
-    i += d.width;
-  }
-  return any ? s.substr(b, e - b) : s.substr(0, 0);
-}
-
 /// go/scanner's Scanner, with the scanning state in members.
 class go_scanner {
 public:
   explicit go_scanner(std::string_view src) : src_(src) {
     line_starts_.push_back(0);
     next();
-    if (ch_ == rune_bom) {
+    if (ch_ == gotext::rune_bom) {
       next(); // a BOM at the very beginning is ignored
     }
   }
@@ -405,12 +186,12 @@ private:
       if (r == 0) {
         error(offset_, "illegal character NUL");
       } else if (r >= 0x80) {
-        const decoded_rune d = decode_rune(src_, rd_);
+        const gotext::decoded_rune d = gotext::decode_rune(src_, rd_);
         r = d.rune;
         w = d.width;
-        if (r == rune_error && w == 1) {
+        if (r == gotext::rune_error && w == 1) {
           error(offset_, "illegal UTF-8 encoding");
-        } else if (r == rune_bom && offset_ > 0) {
+        } else if (r == gotext::rune_bom && offset_ > 0) {
           error(offset_, "illegal byte order mark");
         }
       }
@@ -428,10 +209,10 @@ private:
   char peek() const { return rd_ < src_.size() ? src_[rd_] : '\0'; }
 
   static bool is_letter(std::int32_t ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || (ch >= 0x80 && unicode_is_letter(ch));
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || (ch >= 0x80 && gotext::is_letter(ch));
   }
   static bool is_decimal(std::int32_t ch) { return ch >= '0' && ch <= '9'; }
-  static bool is_digit(std::int32_t ch) { return is_decimal(ch) || (ch >= 0x80 && unicode_is_digit(ch)); }
+  static bool is_digit(std::int32_t ch) { return is_decimal(ch) || (ch >= 0x80 && gotext::is_digit(ch)); }
   static std::int32_t lower(std::int32_t ch) { return ('a' - 'A') | ch; }
   static bool is_hex(std::int32_t ch) { return is_decimal(ch) || (lower(ch) >= 'a' && lower(ch) <= 'f'); }
   static int digit_val(std::int32_t ch) {
@@ -570,7 +351,7 @@ private:
     return std::nullopt;
   }
 
-  static std::string quote_ascii(std::int32_t c) { return "'" + encode_rune(c) + "'"; }
+  static std::string quote_ascii(std::int32_t c) { return "'" + gotext::encode_rune(c) + "'"; }
 
   void scan_number() {
     const std::size_t offs = offset_;
@@ -680,12 +461,12 @@ private:
       next();
       n = 4;
       base = 16;
-      max = max_rune;
+      max = gotext::max_rune;
     } else if (ch_ == 'U') {
       next();
       n = 8;
       base = 16;
-      max = max_rune;
+      max = gotext::max_rune;
     } else {
       error(offs, ch_ < 0 ? "escape sequence not terminated" : "unknown escape sequence");
       return false;
@@ -1008,7 +789,7 @@ private:
         break;
       default:
         // next() already reported a misplaced BOM.
-        if (ch != rune_bom) {
+        if (ch != gotext::rune_bom) {
           error(start, "illegal character " + format_rune_sharp_u(ch));
         }
         insert_semi = insert_semi_;

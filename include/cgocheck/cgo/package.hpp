@@ -112,10 +112,6 @@ struct package_options {
 
 namespace detail {
 
-inline bool has_suffix(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 /// go/build's file kinds by extension (Context.Import: the switch on ext).
 enum class file_kind : std::uint8_t { go, c, cxx, header, other, not_source };
 
@@ -232,7 +228,7 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
       continue;
     }
     const detail::file_kind kind = detail::kind_of(f.name);
-    if (kind == detail::file_kind::not_source || detail::has_suffix(f.name, "_test.go")) {
+    if (kind == detail::file_kind::not_source || detail::gotext::has_suffix(f.name, "_test.go")) {
       continue;
     }
     const std::string path = pkg.dir + "/" + f.name;
@@ -300,6 +296,26 @@ inline cgo_package analyze_package(std::string dir, std::vector<input_file> file
   return pkg;
 }
 
+/// The flags the go command compiles the package's C files with
+/// (cmd/go/internal/work/exec.go, Go 1.19-1.27: compilerCmd's `-I` of the
+/// package directory; Builder.CFlags' CGO_CPPFLAGS then the package's
+/// CPPFLAGS, with pkg-config's --cflags; cgo's `-I` of its output
+/// directory, where _cgo_export.h is; CGO_CFLAGS then the package's
+/// CFLAGS). The CGO_* values are as resolved, split like the go command's
+/// envList (quoted.Split); the C compiler itself and its machine flags are
+/// the caller's.
+inline std::vector<std::string> c_compiler_flags(const cgo_package &pkg, std::string_view cgo_cppflags,
+                                                 std::string_view cgo_cflags, std::string_view objdir) {
+  std::vector<std::string> out{"-I" + pkg.dir};
+  const auto append = [&out](const std::vector<std::string> &words) { out.insert(out.end(), words.begin(), words.end()); };
+  append(buildenv::quoted_split(cgo_cppflags).fields);
+  append(pkg.flag_values(cgo_verb::cppflags));
+  out.push_back("-I" + std::string(objdir));
+  append(buildenv::quoted_split(cgo_cflags).fields);
+  append(pkg.flag_values(cgo_verb::cflags));
+  return out;
+}
+
 namespace detail {
 
 /// splitPkgConfigOutput (cmd/go/internal/work/exec.go, Go 1.19-1.27): shell-like
@@ -356,36 +372,14 @@ inline buildenv::split_result split_pkg_config_output(std::string_view out) {
   return r;
 }
 
-/// strings.Fields.
-inline std::vector<std::string> fields(std::string_view s) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && std::string_view(" \t\n\v\f\r").find(s[i]) != std::string_view::npos) {
-      ++i;
-    }
-    const std::size_t start = i;
-    while (i < s.size() && std::string_view(" \t\n\v\f\r").find(s[i]) == std::string_view::npos) {
-      ++i;
-    }
-    if (i > start) {
-      out.emplace_back(s.substr(start, i - start));
-    }
-  }
-  return out;
-}
-
-/// The first `#cgo pkg-config` line of the package, where pkg-config's
+/// The first `#cgo pkg-config` directive of the package, where pkg-config's
 /// problems are reported.
 inline std::pair<std::string, position> pkg_config_site(const cgo_package &pkg) {
-  for (const cgo_source &src : pkg.cgo_files) {
-    for (const cgo_line &line : src.file.cgo_lines) {
-      if (line.text.find("pkg-config") != std::string::npos) {
-        return {src.path, line.pos};
-      }
-    }
+  const std::vector<package_flag> &args = pkg.flags_of(cgo_verb::pkg_config);
+  if (args.empty()) {
+    return {pkg.dir, {}};
   }
-  return {pkg.dir, {}};
+  return {args.front().file, args.front().pos};
 }
 
 } // namespace detail
@@ -437,7 +431,8 @@ inline void add_pkg_config_output(cgo_package &pkg, std::string_view cflags, std
   } else {
     add(c.fields, pkg_config_output::cflags, cgo_verb::cppflags);
   }
-  add(detail::fields(libs), pkg_config_output::libs, cgo_verb::ldflags);
+  const std::vector<std::string_view> lib_words = detail::gotext::fields(libs);
+  add({lib_words.begin(), lib_words.end()}, pkg_config_output::libs, cgo_verb::ldflags);
 }
 
 } // namespace cgocheck::cgo

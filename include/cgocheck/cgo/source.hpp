@@ -347,8 +347,8 @@ inline std::string unquote_go_string(std::string_view lit) {
     case 't': out += '\t'; break;
     case 'v': out += '\v'; break;
     case 'x': out += static_cast<char>(number(2, 16)); break;
-    case 'u': out += encode_rune(static_cast<std::int32_t>(number(4, 16))); break;
-    case 'U': out += encode_rune(static_cast<std::int32_t>(number(8, 16))); break;
+    case 'u': out += gotext::encode_rune(static_cast<std::int32_t>(number(4, 16))); break;
+    case 'U': out += gotext::encode_rune(static_cast<std::int32_t>(number(8, 16))); break;
     default:
       if (e >= '0' && e <= '7') {
         --i;
@@ -368,8 +368,8 @@ inline bool valid_import_path(std::string_view path) {
     return false;
   }
   for (std::size_t i = 0; i < path.size();) {
-    const decoded_rune d = decode_rune(path, i);
-    if (d.rune == rune_error || !unicode_is_graphic(d.rune) || unicode_is_space(d.rune) ||
+    const gotext::decoded_rune d = gotext::decode_rune(path, i);
+    if (d.rune == gotext::rune_error || !gotext::is_graphic(d.rune) || gotext::is_space(d.rune) ||
         (d.rune < 0x80 && illegal.find(static_cast<char>(d.rune)) != std::string_view::npos)) {
       return false;
     }
@@ -435,7 +435,7 @@ public:
           line_end = end;
         }
         const std::string_view line = std::string_view(out_.text).substr(line_start, line_end - line_start);
-        const std::string_view trimmed = go_trim_space(line);
+        const std::string_view trimmed = gotext::trim_space(line);
         if (trimmed.size() >= 5 && trimmed.substr(0, 4) == "#cgo" && (trimmed[4] == ' ' || trimmed[4] == '\t')) {
           const std::size_t off = line_start + static_cast<std::size_t>(trimmed.data() - line.data());
           const std::uint32_t l = line_of(off);
@@ -489,7 +489,7 @@ inline std::optional<source_error> read_build_header(std::string_view content, g
     std::size_t nl = content.find('\n', pos);
     std::string_view raw = content.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     pos = nl == std::string_view::npos ? content.size() : nl + 1;
-    std::string_view line = go_trim_space(raw);
+    std::string_view line = gotext::trim_space(raw);
     const auto line_pos = [&](std::string_view l) {
       return position{line_no, static_cast<std::uint32_t>(l.data() - content.data() - line_begin + 1)};
     };
@@ -502,7 +502,7 @@ inline std::optional<source_error> read_build_header(std::string_view content, g
     }
     if (!in_slash_star && line.substr(0, 10) == "//go:build") {
       const std::string_view rest = line.substr(10);
-      const std::string_view trim = go_trim_space(rest);
+      const std::string_view trim = gotext::trim_space(rest);
       if (rest.empty() || trim.size() < rest.size()) {
         if (!f.go_build.empty() && !err) {
           err = source_error{line_pos(line), "multiple //go:build comments"};
@@ -514,10 +514,10 @@ inline std::optional<source_error> read_build_header(std::string_view content, g
       f.binary_only_package = true;
     }
     if (line.substr(0, 2) == "//" && line.find("+build") != std::string_view::npos) {
-      std::string_view body = go_trim_space(line.substr(2));
+      std::string_view body = gotext::trim_space(line.substr(2));
       if (body.substr(0, 6) == "+build") {
         const std::string_view after = body.substr(6);
-        const std::string_view trim = go_trim_space(after);
+        const std::string_view trim = gotext::trim_space(after);
         if (after.size() != trim.size() || after.empty()) {
           plus_candidates.push_back(build_line{std::string(trim), line_pos(line)});
           plus_offsets.push_back(pos);
@@ -532,7 +532,7 @@ inline std::optional<source_error> read_build_header(std::string_view content, g
           break;
         }
         in_slash_star = false;
-        line = go_trim_space(line.substr(i + 2));
+        line = gotext::trim_space(line.substr(i + 2));
         continue;
       }
       if (line.substr(0, 2) == "//") {
@@ -540,7 +540,7 @@ inline std::optional<source_error> read_build_header(std::string_view content, g
       }
       if (line.substr(0, 2) == "/*") {
         in_slash_star = true;
-        line = go_trim_space(line.substr(2));
+        line = gotext::trim_space(line.substr(2));
         continue;
       }
       stop = true; // non-comment text
@@ -757,12 +757,12 @@ inline parse_result parse_go_file(std::string_view content) {
         if (text.rfind("//export ", 0) != 0) {
           continue;
         }
-        const std::string name(detail::go_trim_space(std::string_view(text).substr(9)));
+        const std::string name(detail::gotext::trim_space(std::string_view(text).substr(9)));
         if (name.empty()) {
           f.cgo_errors.push_back(source_error{toks[c].pos, "export missing name"});
         } else if (name != func_name) {
-          f.cgo_errors.push_back(source_error{toks[c].pos, "export comment has wrong name " + detail::go_quote(name) +
-                                                               ", want " + detail::go_quote(func_name)});
+          f.cgo_errors.push_back(source_error{toks[c].pos, "export comment has wrong name " + detail::gotext::quote(name) +
+                                                               ", want " + detail::gotext::quote(func_name)});
         }
         f.exports.push_back(export_directive{name, toks[c].pos, func_name});
         break;
