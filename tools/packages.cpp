@@ -51,6 +51,31 @@ std::string strip_trailing_slash(std::string s) {
   return s;
 }
 
+/// The stand-in C library headers for Apple targets without an SDK
+/// (share/darwin-libc): $CGOCHECK_DARWIN_LIBC, else the installed copy next
+/// to this executable (<bin>/../share/cgocheck/darwin-libc), else the
+/// source tree's when this is a build tree; "" when there is none.
+std::string darwin_libc_dir(const buildenv::system_view &sys) {
+  const auto set = sys.environ.find("CGOCHECK_DARWIN_LIBC");
+  if (set != sys.environ.end() && !set->second.empty()) {
+    return set->second;
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "cgocheck" / "darwin-libc";
+    if (fs::is_directory(installed, ec)) {
+      return installed.lexically_normal().string();
+    }
+  }
+#ifdef CGOCHECK_SOURCE_DARWIN_LIBC
+  if (fs::is_directory(CGOCHECK_SOURCE_DARWIN_LIBC, ec)) {
+    return CGOCHECK_SOURCE_DARWIN_LIBC;
+  }
+#endif
+  return "";
+}
+
 } // namespace
 
 pattern_result expand_patterns(const std::vector<std::string> &patterns) {
@@ -123,10 +148,19 @@ setup_result make_target_setup(const machine_request &request, const std::vector
       t.target_flags.emplace_back("-isysroot");
       t.target_flags.push_back(sdk->second);
     } else {
-      // Without an SDK the host's C library headers would leak in.
+      // Without an SDK the host's C library headers would leak in; the
+      // stand-in headers declare what cgo code commonly uses instead.
       t.target_flags.emplace_back("-nostdlibinc");
-      t.notes.push_back("no macOS SDK (set SDKROOT to one): parsing for " + t.triple +
-                        " with -nostdlibinc, so only clang's own headers (stddef.h, stdint.h, ...) exist");
+      const std::string libc = darwin_libc_dir(t.sys);
+      if (!libc.empty()) {
+        t.target_flags.emplace_back("-isystem");
+        t.target_flags.push_back(libc);
+        t.notes.push_back("no macOS SDK (set SDKROOT to one): parsing for " + t.triple +
+                          " with -nostdlibinc and cgocheck's stand-in C library headers (" + libc + ")");
+      } else {
+        t.notes.push_back("no macOS SDK (set SDKROOT to one): parsing for " + t.triple +
+                          " with -nostdlibinc, so only clang's own headers (stddef.h, stdint.h, ...) exist");
+      }
     }
   }
   return out;
