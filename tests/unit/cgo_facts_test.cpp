@@ -424,3 +424,205 @@ TEST_CASE("facts of real cgo files of the Go 1.19 tree", "[cgo][facts]") {
   CHECK(saw_getaddrinfo);
   CHECK(std::find(f.c_types_used.begin(), f.c_types_used.end(), "struct_addrinfo") != f.c_types_used.end());
 }
+
+// --- field accesses ------------------------------------------------------------
+//
+// Which field of which C type Go code touches (for cgo-dropped-field: cmd/cgo
+// gcc.go typeConv.Struct drops bit-fields, misaligned and packed fields).
+
+namespace {
+
+using cgocheck::cgo::field_access;
+
+// "line:col field of C_TYPE" or "line:col field via C_FUNCTION" per access.
+strings accesses(const go_facts &f) {
+  strings out;
+  for (const field_access &a : f.field_accesses) {
+    CHECK(a.c_type.empty() != a.via_call.empty()); // exactly one is set
+    out.push_back(std::to_string(a.pos.line) + ":" + std::to_string(a.pos.column) + " " + a.field +
+                  (a.via_call.empty() ? " of " + a.c_type : " via " + a.via_call));
+  }
+  return out;
+}
+
+// A file whose declarations start at line 8.
+std::string file_with(const std::string &decls) {
+  return "package p\n\n/*\ntypedef struct { int a; } ic_stats;\n*/\nimport \"C\"\nimport (\"fmt\"; \"unsafe\")\n" + decls;
+}
+
+} // namespace
+
+TEST_CASE("field accesses: parameters, results and var declarations of C struct types", "[cgo][facts][fields]") {
+  const go_facts f = facts_of(file_with(R"(func (c *Cache) F(p *C.struct_packet, s C.packet_t, st C.ic_stats) (r *C.union_u) {
+	_ = p.flags
+	_ = s.len + st.a
+	_ = r.bytes
+	var v C.struct_v
+	v.x = 1
+	var q *C.ic_stats = nil
+	_ = q.a
+	return r
+}
+)"));
+  CHECK(accesses(f) == strings{"9:8 flags of struct_packet", "10:8 len of packet_t", "10:17 a of ic_stats",
+                               "11:8 bytes of union_u", "13:4 x of struct_v", "15:8 a of ic_stats"});
+  REQUIRE(f.field_accesses.size() == 6);
+  CHECK(f.field_accesses[0].go_function == "(*Cache).F");
+}
+
+TEST_CASE("field accesses: literals, conversions, new, unsafe.Slice", "[cgo][facts][fields]") {
+  const go_facts f = facts_of(file_with(R"(func g(ptr unsafe.Pointer, n int) {
+	l := C.struct_lit{len: 1, data: nil}
+	_ = l.len
+	pl := &C.struct_pl{k: 2}
+	_ = pl.k
+	c := (*C.struct_conv)(ptr)
+	_ = c.m
+	_ = (*C.struct_direct)(ptr).d
+	_ = (*C.ic_stats)(unsafe.Pointer(ptr)).a
+	nw := new(C.struct_nw)
+	nw.z = 3
+	us := unsafe.Slice((*C.struct_us)(ptr), n)
+	_ = us[0].ua
+	big := (*[1 << 28]C.struct_big)(ptr)[:n:n]
+	_ = big[1].ba
+	lits := []C.struct_el{{ea: 1}, {eb: 2}}
+	m := map[string]*C.struct_el{"x": {ec: 3}}
+	_, _ = lits, m
+	_ = C.struct_pos{1, 2}
+}
+)"));
+  CHECK(accesses(f) == strings{"9:20 len of struct_lit", "9:28 data of struct_lit", "10:8 len of struct_lit",
+                               "11:21 k of struct_pl", "12:9 k of struct_pl", "14:8 m of struct_conv",
+                               "15:30 d of struct_direct", "16:41 a of ic_stats", "18:5 z of struct_nw",
+                               "20:12 ua of struct_us", "22:13 ba of struct_big", "23:25 ea of struct_el",
+                               "23:34 eb of struct_el", "24:37 ec of struct_el"});
+}
+
+TEST_CASE("field accesses: the result of a C call is via_call", "[cgo][facts][fields]") {
+  const go_facts f = facts_of(file_with(R"(func h() {
+	mk := C.make_packet()
+	_ = mk.flags
+	_ = C.make_packet().direct
+	e, err := C.open_thing()
+	_ = e.fd
+	_ = err
+	_ = (*C.get()).deref
+	alias := mk
+	_ = alias.again
+}
+)"));
+  CHECK(accesses(f) == strings{"10:9 flags via make_packet", "11:22 direct via make_packet", "13:8 fd via open_thing",
+                               "15:17 deref via get", "17:12 again via make_packet"});
+}
+
+TEST_CASE("field accesses: chains, elements, range", "[cgo][facts][fields]") {
+  const go_facts f = facts_of(file_with(R"(func k(p *C.struct_packet, sl []C.struct_se, ptrs []*C.struct_pe, pa *[1 << 20]C.pa_t) {
+	_ = p.hdr.inner.deeper
+	var arr [4]C.struct_el
+	_ = arr[1].ea
+	_ = sl[0].sa
+	_ = ptrs[2].pe
+	_ = pa[3].pf
+	for i, e := range sl {
+		_, _ = i.nope, e.ra
+	}
+	for _, q := range ptrs {
+		_ = q.rq
+	}
+	_ = (*p).star
+	_ = (&arr[0]).amp
+}
+)"));
+  // p.hdr's type is C's: hdr is recorded, inner and deeper are not.
+  CHECK(accesses(f) == strings{"9:8 hdr of struct_packet", "11:13 ea of struct_el", "12:12 sa of struct_se",
+                               "13:14 pe of struct_pe", "14:12 pf of pa_t", "16:20 ra of struct_se",
+                               "19:9 rq of struct_pe", "21:11 star of struct_packet", "22:16 amp of struct_el"});
+}
+
+TEST_CASE("field accesses: what is not one", "[cgo][facts][fields]") {
+  const go_facts f = facts_of(file_with(R"(type T struct {
+	s C.struct_x
+	n int
+}
+func (t *T) Method() int { return t.n }
+var global T
+func z(t *T, p *C.struct_packet, x C.int, pp **C.struct_packet) {
+	fmt.Println(t.n)
+	_ = t.s
+	_ = global.s
+	_ = t.Method()
+	_ = C.sizeof_struct_x
+	_ = C.cvar.field
+	_ = unknown.field
+	_ = x.nope
+	_ = pp.twice
+	_ = getPacket().f
+	p.method()
+	func(p *T) { _ = p.n }(t)
+	var s struct{ f C.int }
+	_ = s.f
+	_ = C.struct_pos{1, 2}
+	_ = T{n: 1}
+	_ = unsafe.Pointer(p)
+}
+)"));
+  CHECK(accesses(f).empty());
+  // Without import "C" nothing is a C type.
+  CHECK(facts_of("package p\n\nfunc f(p *C.struct_x) { _ = p.a }\n").field_accesses.empty());
+}
+
+TEST_CASE("field accesses: scopes, closures, package variables, go_function", "[cgo][facts][fields]") {
+  const go_facts f = facts_of(file_with(R"(var cfg C.struct_cfg
+var other = C.struct_o{ov: 1}
+func a(p *C.struct_packet) {
+	if p := getT(); p != nil {
+		_ = p.goField
+	}
+	_ = p.outer
+	go func() { _ = p.inClosure }()
+	func(p *C.struct_w) { _ = p.shadow }(nil)
+	_ = cfg.verbose
+	cfg := Config{}
+	_ = cfg.local
+}
+func (b Box) M() {
+	_ = cfg.pkg
+}
+)"));
+  CHECK(accesses(f) == strings{"9:24 ov of struct_o", "14:8 outer of struct_packet", "15:20 inClosure of struct_packet",
+                               "16:30 shadow of struct_w", "17:10 verbose of struct_cfg", "22:10 pkg of struct_cfg"});
+  strings where;
+  for (const field_access &x : f.field_accesses) {
+    where.push_back(x.field + "@" + x.go_function);
+  }
+  CHECK(where == strings{"ov@", "outer@a", "inClosure@a", "shadow@a", "verbose@a", "pkg@Box.M"});
+}
+
+TEST_CASE("field accesses survive broken input", "[cgo][facts][fields]") {
+  const std::vector<std::string> inputs = {
+      "package p\nimport \"C\"\nfunc f(p *C.struct_x) { p.",
+      "package p\nimport \"C\"\nfunc f(p *C.struct_x) { a := a; b := b.c; _ = a.x; _ = b.y; _ = C.struct_x{",
+      "package p\nimport \"C\"\nfunc f() { x := []C.struct_a{" + std::string(500, '{') + "} }",
+      "package p\nimport \"C\"\nfunc f(p *[]C.x) { _ = p[0].a; q := p; p := q; _ = p.z }",
+      "package p\nimport \"C\"\nfunc f() { func(",
+  };
+  for (const std::string &in : inputs) {
+    const go_facts f = facts_of(in);
+    for (const field_access &a : f.field_accesses) {
+      CHECK(!a.field.empty());
+    }
+  }
+  // A chain of copies is followed, a very long one cut off.
+  const auto copies = [](int n) {
+    std::string body = "v0 := C.make()\n";
+    for (int i = 1; i < n; ++i) {
+      body += "v" + std::to_string(i) + " := v" + std::to_string(i - 1) + "\n";
+    }
+    return facts_of(in_func(body + "_ = v" + std::to_string(n - 1) + ".last\n"));
+  };
+  const go_facts chain = copies(10);
+  REQUIRE(chain.field_accesses.size() == 1);
+  CHECK(chain.field_accesses[0].via_call == "make");
+  CHECK(copies(200).field_accesses.empty());
+}

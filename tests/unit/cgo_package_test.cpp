@@ -774,7 +774,7 @@ TEST_CASE("make_translation_unit: the facts table, one JSON object per fact", "[
     facts.push_back(fact.value_or(nlohmann::json{}));
     CHECK(facts.back() == expected[i]);
   }
-  REQUIRE(facts.size() == 7);
+  REQUIRE(facts.size() == 8);
   CHECK(facts[0] == nlohmann::json{{"package", "cache"}, {"file", "/src/pkg/cache.go"}});
 
   // C.free(unsafe.Pointer(ck)) at 14:8, deferred: the call itself.
@@ -804,12 +804,56 @@ TEST_CASE("make_translation_unit: the facts table, one JSON object per fact", "[
   CHECK(facts[4] == nlohmann::json{{"export", "goCount"}, {"at", "/src/pkg/cache.go:19:1"}});
   CHECK(facts[5] == nlohmann::json{{"noescape", "ic_use"}});
   CHECK(facts[6] == nlohmann::json{{"nocallback", "ic_use"}});
+  CHECK(facts[7] == nlohmann::json{{"c_type", "int"}}); // goCount's result
   // Generated lines: the table maps to nothing.
   const std::uint32_t head =
       line_number(unit.text, "__attribute__((unused)) static const char *const _cgocheck_go_facts[] = {");
   REQUIRE(head > 0);
   CHECK_FALSE(unit.go_position(head + 1, 1));
   CHECK(lines_of(unit.text).back() == "    0};");
+}
+
+TEST_CASE("make_translation_unit: field accesses and C types in the facts table", "[cgo][package]") {
+  const std::string pkt_go = "package pkt\n"
+                             "\n"
+                             "// struct packet { unsigned flags : 3; int len; };\n"
+                             "// struct packet *make_packet(void);\n"
+                             "import \"C\"\n"
+                             "\n"
+                             "func Flags(p *C.struct_packet) C.uint {\n"
+                             "\tq := C.make_packet()\n"
+                             "\treturn p.flags + C.uint(q.len)\n"
+                             "}\n"
+                             "\n"
+                             "var zero = C.struct_packet{len: 0}\n";
+  const cgo_package p = analyze({{"pkt.go", pkt_go}});
+  REQUIRE(p.cgo_files.size() == 1);
+  const cgo_source &src = p.cgo_files.at(0);
+  const strings table = facts_table(make_translation_unit(p, src, "/out/pkt.cgo.c"));
+  std::vector<nlohmann::json> facts;
+  for (const std::string &t : table) {
+    const std::optional<nlohmann::json> fact = parse_fact(t);
+    REQUIRE(fact);
+    facts.push_back(fact.value_or(nlohmann::json{}));
+  }
+  CHECK(facts == facts_as_json(p, src));
+  // package, the call of make_packet, three accesses, two C types.
+  REQUIRE(facts.size() == 7);
+  CHECK(facts[1]["call"] == "make_packet");
+  CHECK(facts[2] == nlohmann::json{{"field", "flags"},
+                                   {"of", "struct_packet"},
+                                   {"at", "/src/pkg/pkt.go:9:11"},
+                                   {"go_function", "Flags"}});
+  CHECK(facts[3] == nlohmann::json{{"field", "len"},
+                                   {"via_call", "make_packet"},
+                                   {"at", "/src/pkg/pkt.go:9:28"},
+                                   {"go_function", "Flags"}});
+  CHECK(facts[4] == nlohmann::json{{"field", "len"},
+                                   {"of", "struct_packet"},
+                                   {"at", "/src/pkg/pkt.go:12:28"},
+                                   {"go_function", ""}});
+  CHECK(facts[5] == nlohmann::json{{"c_type", "struct_packet"}});
+  CHECK(facts[6] == nlohmann::json{{"c_type", "uint"}});
 }
 
 TEST_CASE("parse_fact: objects only", "[cgo][package]") {

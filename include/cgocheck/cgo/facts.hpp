@@ -49,6 +49,12 @@
 // `defer C.free(...)` anywhere in the function (also inside a deferred
 // closure) or by a later `C.free(...)` in the function.
 //
+// field_accesses: each `x.f` (not called) and each key of a keyed literal
+// whose base is a value of a C struct/union/typedef type, as far as the
+// declarations in scope say (see "field accesses" in fact_classifier and
+// docs/library/cgo.md); the result of a C call is recorded as via_call.
+// Unknown or Go types record nothing.
+//
 // go_function names the enclosing top-level function as Go's stack traces
 // do, without the package: "Put", "(*Cache).Put", "Cache.Get" (type
 // parameters dropped). Calls in closures belong to the enclosing function;
@@ -104,10 +110,22 @@ struct c_call {
   std::vector<argument_fact> args;
 };
 
+/// Go code reading or writing a field of a C struct or union value
+/// (`p.flags`, a key of `C.struct_x{flags: 1}`). Exactly one of c_type and
+/// via_call is set.
+struct field_access {
+  std::string field;    ///< as Go spells it: cgo renames C fields named like Go keywords to `_type`
+  std::string c_type;   ///< the cgo name after `C.`, pointers stripped: "struct_packet", "packet_t"
+  std::string via_call; ///< or the C function whose result is the base: "make_packet"
+  position pos;         ///< of the field name
+  std::string go_function;
+};
+
 struct go_facts {
   std::vector<c_call> calls; ///< in source order
   std::vector<export_directive> exports;
   std::vector<std::string> c_types_used; ///< sorted, unique: "char", "struct_img", "size_t"
+  std::vector<field_access> field_accesses; ///< in source order
 };
 
 /// What the caller knows from the C side.
@@ -165,6 +183,16 @@ struct go_assign {
   std::uint32_t index = 0; // multi: which result
   bool has_rhs = false;
   std::string type; // zero / range: the declared type, if any
+  std::uint32_t range_expr = 0; // range: the node ranged over (`index` is 0 for the key, 1 for the value)
+  bool has_range_expr = false;
+};
+
+/// A parameter or result of a function literal, visible in its body.
+struct go_lit_param {
+  std::string name;
+  std::string type;
+  std::uint32_t scope = 0; ///< the literal's body
+  std::uint32_t tok = 0;   ///< its `{`
 };
 
 struct go_scope {
@@ -178,6 +206,9 @@ struct go_func {
   std::vector<go_assign> assigns;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> deferred; ///< token ranges that run at return
   std::vector<std::uint32_t> calls;                              ///< call nodes, in source order
+  std::vector<std::uint32_t> selectors;                          ///< selector nodes `x.name`, in source order
+  std::vector<std::uint32_t> composites;                         ///< composite literal nodes
+  std::vector<go_lit_param> lit_params;                          ///< of function literals in the body
 };
 
 /// A tolerant recursive-descent parser for Go declarations, statements and
@@ -234,6 +265,7 @@ private:
   int depth_ = 0;
   std::size_t fn_ = 0;
   std::vector<std::uint32_t> scope_stack_{0};
+  std::vector<go_param> lit_params_; ///< for the function literal body parse_block opens next
 
   static constexpr int max_depth = 200;
 
@@ -675,6 +707,7 @@ private:
           const std::string_view sel = cur().text;
           next();
           x = wrap(node_kind::selector, first, {x}, sel);
+          funcs[fn_].selectors.push_back(x);
         } else if (is_op("(")) {
           next();
           if (is_kw("type")) {
@@ -806,7 +839,9 @@ private:
     n.first = first;
     n.last = p_;
     --depth_;
-    return add(std::move(n));
+    const std::uint32_t id = add(std::move(n));
+    funcs[fn_].composites.push_back(id);
+    return id;
   }
 
   std::uint32_t parse_operand() {
@@ -837,12 +872,23 @@ private:
       return wrap(node_kind::paren, first, {x});
     }
     if (is_kw("func")) {
-      const std::uint32_t type = parse_type();
+      // The signature as parse_type reads it, keeping the parameter names
+      // for the body (go/parser parseFuncTypeOrLit).
+      next();
+      std::vector<go_param> params = parse_params();
+      if (is_op("(")) {
+        std::vector<go_param> results = parse_params();
+        params.insert(params.end(), results.begin(), results.end());
+      } else if (starts_type()) {
+        parse_type();
+      }
+      const std::uint32_t type = leaf(node_kind::type, first, p_);
       if (!is_op("{")) {
         return type;
       }
       const int saved = expr_lev_;
       expr_lev_ = 0;
+      lit_params_ = std::move(params);
       parse_block();
       expr_lev_ = saved;
       return wrap(node_kind::func_lit, first, {type});
@@ -865,6 +911,12 @@ private:
       return;
     }
     const std::uint32_t id = open_scope();
+    for (go_param &param : lit_params_) {
+      if (!param.name.empty() && param.name != "_") {
+        funcs[fn_].lit_params.push_back(go_lit_param{std::move(param.name), std::move(param.type), id, p_});
+      }
+    }
+    lit_params_.clear();
     next();
     parse_stmt_list();
     got("}");
@@ -886,7 +938,7 @@ private:
   };
 
   void record_assign(const std::vector<std::uint32_t> &lhs, const std::vector<std::uint32_t> &rhs, bool define,
-                     std::uint32_t tok, bool range) {
+                     std::uint32_t tok, bool range, std::optional<std::uint32_t> range_expr = std::nullopt) {
     for (std::size_t i = 0; i < lhs.size(); ++i) {
       const go_node &l = nodes[lhs[i]];
       if (l.kind != node_kind::ident || l.text == "_") {
@@ -899,6 +951,9 @@ private:
       a.define = define;
       if (range) {
         a.src = assign_source::range;
+        a.index = static_cast<std::uint32_t>(i);
+        a.range_expr = range_expr.value_or(0);
+        a.has_range_expr = range_expr.has_value();
       } else if (rhs.size() == lhs.size()) {
         a.src = assign_source::expr;
         a.rhs = rhs[i];
@@ -934,9 +989,9 @@ private:
       next();
       if (range_ok && is_kw("range")) {
         next();
-        parse_expr();
+        const std::uint32_t ranged = parse_expr();
         if (op == ":=" || op == "=") {
-          record_assign(lhs, {}, op == ":=", tok, true);
+          record_assign(lhs, {}, op == ":=", tok, true, ranged);
         }
         out.range = true;
         return out;
@@ -1268,6 +1323,17 @@ public:
     }
     // Each call has its own `C` token, so positions are unique.
     std::sort(out.calls.begin(), out.calls.end(), [](const c_call &a, const c_call &b) { return a.pos < b.pos; });
+    for (const go_func &func : p_.funcs) {
+      fn_ = &func;
+      field_accesses(out.field_accesses);
+    }
+    std::sort(out.field_accesses.begin(), out.field_accesses.end(),
+              [](const field_access &a, const field_access &b) { return a.pos < b.pos; });
+    out.field_accesses.erase(std::unique(out.field_accesses.begin(), out.field_accesses.end(),
+                                         [](const field_access &a, const field_access &b) {
+                                           return a.pos == b.pos && a.field == b.field;
+                                         }),
+                             out.field_accesses.end());
     return out;
   }
 
@@ -1281,9 +1347,12 @@ private:
   std::set<std::pair<std::string_view, std::uint32_t>> resolving_;
   int depth_ = 0;
   int budget_ = 0;
+  std::set<std::pair<std::string_view, std::uint32_t>> typing_;
+  int type_budget_ = 0;
 
   static constexpr int max_depth = 32;
   static constexpr int max_steps = 4000; // per argument: joins can branch
+  static constexpr int max_type_steps = 256; // per selector
 
   const go_node &node(std::uint32_t n) const { return p_.nodes[n]; }
 
@@ -1453,6 +1522,335 @@ private:
       }
     }
     return line;
+  }
+
+  // --- field accesses -----------------------------------------------------------
+  //
+  // The type of a selector's base, as far as declarations and conversions
+  // in the same file say it (Go spec "Selectors": x.f on a pointer to a
+  // struct is (*x).f, one level only; "Index expressions", "Slice
+  // expressions", "For statements with range clause"). cmd/cgo gives
+  // `C.name` in a type position the C type of that name (src/cmd/cgo/doc.go
+  // "Go references to C"; gcc.go typeConv.Struct builds the Go struct and
+  // drops bit-fields, misaligned and packed fields). Anything else is
+  // unknown, and nothing is recorded for it.
+
+  /// A Go type as written with the spaces removed ("*C.struct_x",
+  /// "[4]C.x"), or the value a C function returned (its type is C's).
+  struct go_type {
+    std::string go;
+    std::string via_call;
+  };
+
+  static std::string squeeze(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        out += c;
+      }
+    }
+    return out;
+  }
+
+  // The element type of an array, slice, pointer to array or map type.
+  static std::string element_type(std::string t) {
+    if (t.rfind("*[", 0) == 0) {
+      t.erase(0, 1); // indexing a pointer to an array indexes the array
+    }
+    std::size_t open = std::string::npos;
+    if (t.rfind("[", 0) == 0) {
+      open = 0;
+    } else if (t.rfind("map[", 0) == 0) {
+      open = 3;
+    }
+    if (open == std::string::npos) {
+      return {};
+    }
+    int depth = 0;
+    for (std::size_t i = open; i < t.size(); ++i) {
+      if (t[i] == '[') {
+        ++depth;
+      } else if (t[i] == ']' && --depth == 0) {
+        return t.substr(i + 1);
+      }
+    }
+    return {};
+  }
+
+  // The C struct/union/typedef name a value of Go type t selects fields of:
+  // "C.x" or "*C.x" with x not a numeric type; "" otherwise.
+  std::string selectable_c_type(std::string_view t) const {
+    if (!t.empty() && t[0] == '*') {
+      t.remove_prefix(1);
+    }
+    if (t.rfind("C.", 0) != 0 || t.size() == 2) {
+      return {};
+    }
+    const std::string_view name = t.substr(2);
+    const bool ident = std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if (!ident || c_type(name).numeric) {
+      return {};
+    }
+    return std::string(name);
+  }
+
+  // The declaration of `name` that is in scope at `tok`: the last `:=` or
+  // `var` before it in a block enclosing it, a function literal's
+  // parameter, the function's parameter, or a package-level `var`.
+  go_type variable_type(std::string_view name, std::uint32_t tok, int depth) {
+    if (name == "_" || name == "C" || !typing_.insert({name, tok}).second) {
+      return {};
+    }
+    const auto encloses = [&](std::uint32_t scope) {
+      const go_scope &s = p_.scopes[scope];
+      return tok >= s.first && tok < s.last;
+    };
+    const go_assign *decl = nullptr;
+    for (const go_assign &a : fn_->assigns) {
+      if (a.name == name && a.define && a.tok < tok && encloses(a.scope) && (decl == nullptr || a.tok >= decl->tok)) {
+        decl = &a;
+      }
+    }
+    const go_lit_param *lit = nullptr;
+    for (const go_lit_param &l : fn_->lit_params) {
+      if (l.name == name && l.tok < tok && encloses(l.scope) && (lit == nullptr || l.tok >= lit->tok)) {
+        lit = &l;
+      }
+    }
+    if (lit != nullptr && (decl == nullptr || lit->tok > decl->tok)) {
+      return go_type{squeeze(lit->type), {}};
+    }
+    if (decl != nullptr) {
+      return declared_type(*decl, depth);
+    }
+    for (const go_param &param : fn_->params) {
+      if (param.name == name) {
+        return go_type{squeeze(param.type), {}};
+      }
+    }
+    if (fn_ != &p_.funcs.front()) {
+      for (const go_assign &a : p_.funcs.front().assigns) {
+        if (a.name == name && a.define) {
+          const go_func *saved = fn_;
+          fn_ = &p_.funcs.front();
+          go_type t = declared_type(a, depth);
+          fn_ = saved;
+          return t;
+        }
+      }
+    }
+    return {};
+  }
+
+  go_type declared_type(const go_assign &a, int depth) {
+    if (!a.type.empty()) {
+      return go_type{squeeze(a.type), {}};
+    }
+    switch (a.src) {
+    case assign_source::expr:
+      return a.has_rhs ? expr_type(a.rhs, a.tok, depth + 1) : go_type{};
+    case assign_source::multi: {
+      // v, err := C.f(...): v is what f returned (cmd/cgo doc.go, errno).
+      if (a.has_rhs && a.index == 0) {
+        if (const auto f = c_function(unparen(a.rhs))) {
+          return go_type{{}, std::string(*f)};
+        }
+      }
+      return {};
+    }
+    case assign_source::range:
+      if (a.has_range_expr && a.index == 1) {
+        const go_type over = expr_type(a.range_expr, a.tok, depth + 1);
+        return go_type{element_type(over.go), {}};
+      }
+      return {};
+    default:
+      return {};
+    }
+  }
+
+  go_type expr_type(std::uint32_t n, std::uint32_t tok, int depth) {
+    if (depth > max_depth || --type_budget_ < 0) {
+      return {};
+    }
+    const go_node &x = node(n);
+    switch (x.kind) {
+    case node_kind::paren:
+      return x.kids.empty() ? go_type{} : expr_type(x.kids[0], tok, depth + 1);
+    case node_kind::ident:
+      return variable_type(x.text, tok, depth + 1);
+    case node_kind::index: {
+      if (x.kids.empty()) {
+        return {};
+      }
+      return go_type{element_type(expr_type(x.kids[0], tok, depth + 1).go), {}};
+    }
+    case node_kind::slice: {
+      if (x.kids.empty()) {
+        return {};
+      }
+      std::string t = expr_type(x.kids[0], tok, depth + 1).go;
+      if (t.rfind("*[", 0) == 0) {
+        t.erase(0, 1);
+      }
+      if (t.rfind("[]", 0) == 0) {
+        return go_type{t, {}};
+      }
+      if (t.rfind("[", 0) == 0) {
+        const std::string e = element_type(t);
+        return e.empty() ? go_type{} : go_type{"[]" + e, {}};
+      }
+      return {};
+    }
+    case node_kind::unary: {
+      if (x.kids.empty()) {
+        return {};
+      }
+      go_type t = expr_type(x.kids[0], tok, depth + 1);
+      if (x.text == "*") {
+        if (!t.via_call.empty()) {
+          return t; // *C.f(): still what f returned
+        }
+        return t.go.rfind('*', 0) == 0 ? go_type{t.go.substr(1), {}} : go_type{};
+      }
+      if (x.text == "&" && !t.go.empty()) {
+        return go_type{"*" + t.go, {}};
+      }
+      return {};
+    }
+    case node_kind::composite: {
+      if (x.kids.empty() || node(x.kids[0]).kind == node_kind::bad) {
+        return {}; // an elided type: see literal_keys
+      }
+      return go_type{squeeze(text(x.kids[0])), {}};
+    }
+    case node_kind::call:
+      return call_type(n, tok, depth);
+    default:
+      // Fields (their C types are the plugin's business), C variables,
+      // results of Go functions, literals.
+      return {};
+    }
+  }
+
+  go_type call_type(std::uint32_t n, std::uint32_t tok, int depth) {
+    const go_node &c = node(n);
+    if (c.kids.empty()) {
+      return {};
+    }
+    if (const auto f = c_function(n)) {
+      return go_type{{}, std::string(*f)};
+    }
+    const std::uint32_t fun = unparen(c.kids[0]);
+    const go_node &f = node(fun);
+    const bool has_arg = c.kids.size() > 1;
+    if (const auto q = qualified(fun)) {
+      if (q->first == "C" && c_type(q->second).is_type) {
+        return go_type{"C." + std::string(q->second), {}}; // C.T(x)
+      }
+      if (q->first == "unsafe" && q->second == "Slice" && has_arg) {
+        const std::string p = expr_type(c.kids[1], tok, depth + 1).go;
+        return p.rfind('*', 0) == 0 ? go_type{"[]" + p.substr(1), {}} : go_type{};
+      }
+      return {};
+    }
+    if (f.kind == node_kind::ident && f.text == "new" && has_arg) {
+      return go_type{"*" + squeeze(text(c.kids[1])), {}};
+    }
+    if (f.kind == node_kind::unary && f.text == "*" && !f.kids.empty()) {
+      // (*T)(e) with T written as C.x or a type literal ([N]C.x).
+      const std::uint32_t t = unparen(f.kids[0]);
+      const auto q = qualified(t);
+      if ((q && q->first == "C" && !c_function(n)) || node(t).kind == node_kind::type) {
+        return go_type{"*" + squeeze(text(t)), {}};
+      }
+    }
+    return {};
+  }
+
+  void record_access(std::vector<field_access> &out, std::string_view field, const go_type &t, std::uint32_t tok) {
+    field_access a;
+    a.field = std::string(field);
+    a.via_call = t.via_call;
+    if (a.via_call.empty()) {
+      a.c_type = selectable_c_type(t.go);
+      if (a.c_type.empty()) {
+        return;
+      }
+    }
+    a.pos = t_[tok].pos;
+    a.go_function = fn_->name;
+    out.push_back(std::move(a));
+  }
+
+  // The keys of a composite literal of type t (and of the literals of
+  // its elements when their type is elided: []C.struct_x{{a: 1}}).
+  void literal_keys(std::vector<field_access> &out, std::uint32_t lit, const std::string &t, int depth) {
+    const go_node &x = node(lit);
+    if (depth > max_depth) {
+      return;
+    }
+    if (!selectable_c_type(t).empty() && t[0] != '*') {
+      for (std::size_t i = 1; i < x.kids.size(); ++i) {
+        const go_node &kv = node(x.kids[i]);
+        if (kv.kind == node_kind::key_value && kv.kids.size() == 2 && node(kv.kids[0]).kind == node_kind::ident) {
+          record_access(out, node(kv.kids[0]).text, go_type{t, {}}, node(kv.kids[0]).first);
+        }
+      }
+      return;
+    }
+    std::string elem = element_type(t.rfind("*[", 0) == 0 ? std::string() : t);
+    if (elem.rfind('*', 0) == 0) {
+      elem.erase(0, 1); // {...} for &T{...} (Go spec "Composite literals")
+    }
+    if (elem.empty()) {
+      return;
+    }
+    for (std::size_t i = 1; i < x.kids.size(); ++i) {
+      std::uint32_t v = x.kids[i];
+      if (node(v).kind == node_kind::key_value && node(v).kids.size() == 2) {
+        v = node(v).kids[1];
+      }
+      const go_node &e = node(v);
+      if (e.kind == node_kind::composite && !e.kids.empty() && node(e.kids[0]).kind == node_kind::bad) {
+        literal_keys(out, v, elem, depth + 1);
+      }
+    }
+  }
+
+  void field_accesses(std::vector<field_access> &out) {
+    std::set<std::uint32_t> called;
+    for (const std::uint32_t c : fn_->calls) {
+      if (!node(c).kids.empty()) {
+        called.insert(unparen(node(c).kids[0]));
+      }
+    }
+    for (const std::uint32_t s : fn_->selectors) {
+      const go_node &x = node(s);
+      if (x.kids.empty() || x.last == 0 || called.count(s) > 0) {
+        continue; // a method call: C types have no methods
+      }
+      const auto q = qualified(s);
+      if (q && q->first == "C") {
+        continue; // C.name itself
+      }
+      typing_.clear();
+      type_budget_ = max_type_steps;
+      const go_type t = expr_type(x.kids[0], x.first, 0);
+      if (t.go.empty() && t.via_call.empty()) {
+        continue;
+      }
+      record_access(out, x.text, t, x.last - 1);
+    }
+    for (const std::uint32_t c : fn_->composites) {
+      const go_node &x = node(c);
+      if (x.kids.empty() || node(x.kids[0]).kind == node_kind::bad) {
+        continue; // elided types are the outer literal's business
+      }
+      literal_keys(out, c, squeeze(text(x.kids[0])), 0);
+    }
   }
 
   // --- classification ---------------------------------------------------------

@@ -14,6 +14,7 @@
 #define CGOCHECK_CGO_TRANSLATION_UNIT_HPP
 
 #include "cgocheck/cgo/facts.hpp"
+#include "cgocheck/cgo/unit_facts.hpp"
 #include "cgocheck/cgo/lexer.hpp"
 #include "cgocheck/cgo/package.hpp"
 #include "cgocheck/cgo/position.hpp"
@@ -62,8 +63,6 @@ struct generated_file {
   }
 };
 
-/// The name of the facts table in generated units.
-inline constexpr std::string_view facts_table_name = "_cgocheck_go_facts";
 
 namespace detail {
 
@@ -159,10 +158,15 @@ inline void write_preamble(generated_file &f, const cgo_source &src, std::string
 
 } // namespace detail
 
-/// The facts about one .go file, one JSON object per fact:
+/// The facts about one .go file, one JSON object per fact, in this order:
 /// {"package": name, "file": path}; {"call": C function, "at": "file:line:col",
 /// "go_function": name, "args": [{"kind", "why", "at", "freed_by_go"}]};
-/// {"export": Go function, "at"}; {"noescape": name}; {"nocallback": name}.
+/// {"export": Go function, "at"}; {"noescape": name}; {"nocallback": name};
+/// {"field": Go field name, "of": C type, "via_call": C function, "at",
+/// "go_function"} per field of a C struct Go code touches ("of" is the name
+/// after `C.`, "via_call" the C function whose result the base is; the one
+/// that is empty is left out); {"c_type": name} per C type the file names
+/// (go_facts::c_types_used).
 inline std::vector<nlohmann::json> facts_as_json(const cgo_package &pkg, const cgo_source &src) {
   std::vector<nlohmann::json> out;
   out.push_back({{"package", pkg.name}, {"file", src.path}});
@@ -187,6 +191,21 @@ inline std::vector<nlohmann::json> facts_as_json(const cgo_package &pkg, const c
   }
   for (const std::string &name : pkg.nocallback) {
     out.push_back({{"nocallback", name}});
+  }
+  for (const field_access &a : src.facts.field_accesses) {
+    nlohmann::json fact = {{"field", a.field}};
+    if (!a.c_type.empty()) {
+      fact["of"] = a.c_type;
+    }
+    if (!a.via_call.empty()) {
+      fact["via_call"] = a.via_call;
+    }
+    fact["at"] = detail::at(src.path, a.pos);
+    fact["go_function"] = a.go_function;
+    out.push_back(std::move(fact));
+  }
+  for (const std::string &name : src.facts.c_types_used) {
+    out.push_back({{"c_type", name}});
   }
   return out;
 }
