@@ -12,7 +12,11 @@
 #if LLVM_VERSION_MAJOR < 22
 #include "ClangTidyModuleRegistry.h"
 #endif
+#include "CharSignednessCheck.h"
+#include "DroppedFieldCheck.h"
+#include "LongDoubleCheck.h"
 #include "NilFreeCheck.h"
+#include "VariadicCheck.h"
 #include "cgocheck/rules/checks.hpp"
 #include "utils/HostVersion.h"
 #include "clang/Basic/Version.h"
@@ -56,7 +60,12 @@ bool guardHostVersion() {
 class CgocheckModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<NilFreeCheck>(::cgocheck::rules::nil_free.name);
+    namespace rules = ::cgocheck::rules;
+    Factories.registerCheck<NilFreeCheck>(rules::nil_free.name);
+    Factories.registerCheck<CharSignednessCheck>(rules::char_signedness.name);
+    Factories.registerCheck<LongDoubleCheck>(rules::long_double.name);
+    Factories.registerCheck<VariadicCheck>(rules::variadic.name);
+    Factories.registerCheck<DroppedFieldCheck>(rules::dropped_field.name);
   }
 };
 

@@ -6,11 +6,19 @@ The fixture carries its own expectations in whole-line `//` comments:
     // CHECKS: cgo-nil-free                      (required, exactly one)
     // OPTION: cgo-nil-free.Deallocators=free    (optional, repeatable)
     // ARGS: --target=arm64-apple-macos11        (optional, repeatable)
+    // VARIANT: --target=aarch64-linux-gnu       (optional, repeatable)
     // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: text [cgo-nil-free]
     // CHECK-NOTES: :[[@LINE-2]]:7: note: text
 
 Positions are `:[[@LINE]]`, `:[[@LINE+N]]`, `:[[@LINE-N]]` (relative to the
-directive's own line) or an absolute `:N`, followed by `:COL:`.
+directive's own line) or an absolute `:N`, followed by `:COL:`.  A position
+may name another file, relative to the fixture's directory
+(`go/packet.go:12:5:`), for findings the checks place in .go files; clang-tidy
+runs in the fixture's directory so that Go-side facts can name such files.
+
+Each VARIANT line adds its arguments (after ARGS) to a run of its own: the
+fixture passes only if every run meets every expectation, which shows that a
+finding does not depend on the target the file is parsed for.
 
 Every expectation must match a distinct diagnostic at the same line, column
 and severity whose text contains the expected text.  Every warning/error must
@@ -43,12 +51,12 @@ SNIPPET_RE = re.compile(r"^\s+(\d+\s+)?\|")
 ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 DIRECTIVE_RE = re.compile(r"^\s*//\s*(?P<name>[A-Z][A-Z-]*):(?P<value>.*)$")
-KNOWN_DIRECTIVES = {"CHECKS", "OPTION", "ARGS", "CHECK-MESSAGES", "CHECK-NOTES"}
+KNOWN_DIRECTIVES = {"CHECKS", "OPTION", "ARGS", "VARIANT", "CHECK-MESSAGES", "CHECK-NOTES"}
 # Expectation-looking text that is not on its own comment line (e.g. trailing
 # a statement) would otherwise be silently ignored.
 STRAY_DIRECTIVE_RE = re.compile(r"//\s*(CHECK-[A-Z-]+|CHECKS):")
 EXPECT_RE = re.compile(
-    r"^\s*:(?:\[\[@LINE(?:(?P<sign>[+-])(?P<off>\d+))?\]\]|(?P<abs>\d+))"
+    r"^\s*(?P<file>[^:\s\[]+)?:(?:\[\[@LINE(?:(?P<sign>[+-])(?P<off>\d+))?\]\]|(?P<abs>\d+))"
     r":(?P<col>\d+):\s*(?P<sev>warning|error|note):(?P<text>.*)$"
 )
 
@@ -58,8 +66,9 @@ class UsageError(Exception):
 
 
 class Expectation:
-    def __init__(self, directive_line, line, col, sev, text, kind):
+    def __init__(self, directive_line, line, col, sev, text, kind, file=None):
         self.directive_line = directive_line
+        self.file = file  # realpath of another file, or None for the fixture
         self.line = line
         self.col = col
         self.sev = sev
@@ -67,7 +76,8 @@ class Expectation:
         self.kind = kind
 
     def describe(self):
-        return "expected %s at %d:%d: %s" % (self.sev, self.line, self.col, self.text)
+        where = "%s:" % self.file if self.file else ""
+        return "expected %s at %s%d:%d: %s" % (self.sev, where, self.line, self.col, self.text)
 
 
 class Diagnostic:
@@ -85,6 +95,7 @@ class Fixture:
         self.path = path
         self.checks = []
         self.options = {}
+        self.variants = []
         self.args = []
         self.expectations = []
         self.has_notes = False
@@ -128,15 +139,26 @@ def parse_fixture(path):
             if key in fx.options:
                 raise UsageError("%s: duplicate OPTION '%s'" % (where, key))
             fx.options[key] = val.strip()
-        elif name == "ARGS":
+        elif name in ("ARGS", "VARIANT"):
             try:
-                fx.args.extend(shlex.split(value))
+                words = shlex.split(value)
             except ValueError as e:
-                raise UsageError("%s: cannot split ARGS: %s" % (where, e))
+                raise UsageError("%s: cannot split %s: %s" % (where, name, e))
+            if name == "ARGS":
+                fx.args.extend(words)
+            elif not words:
+                raise UsageError("%s: empty VARIANT" % where)
+            else:
+                fx.variants.append(words)
         else:
             em = EXPECT_RE.match(value)
             if not em:
                 raise UsageError("%s: malformed %s directive" % (where, name))
+            other = None
+            if em.group("file"):
+                if em.group("abs") is None:
+                    raise UsageError("%s: a position in another file needs a line number" % where)
+                other = os.path.realpath(os.path.join(os.path.dirname(path), em.group("file")))
             if em.group("abs") is not None:
                 line = int(em.group("abs"))
             else:
@@ -152,7 +174,7 @@ def parse_fixture(path):
                 raise UsageError("%s: position must be at least 1:1" % where)
             fx.expectations.append(Expectation(
                 lineno, line, int(em.group("col")), sev,
-                em.group("text").strip(), name))
+                em.group("text").strip(), name, other))
             if name == "CHECK-NOTES":
                 fx.has_notes = True
 
@@ -171,11 +193,11 @@ def build_config(fx):
     })
 
 
-def run_tool(cmd, timeout):
+def run_tool(cmd, timeout, cwd=None):
     try:
         return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               stdin=subprocess.DEVNULL, timeout=timeout,
-                              errors="replace")
+                              errors="replace", cwd=cwd)
     except FileNotFoundError:
         raise UsageError("clang-tidy not found: %s" % cmd[0])
     except PermissionError:
@@ -225,7 +247,7 @@ def verify_registered(args, fx, config):
     return []
 
 
-def parse_diagnostics(proc):
+def parse_diagnostics(proc, base="."):
     diags = []
     for line in clean_lines(proc.stdout) + clean_lines(proc.stderr):
         if SNIPPET_RE.match(line):
@@ -233,7 +255,7 @@ def parse_diagnostics(proc):
         m = DIAG_RE.match(line)
         if m:
             diags.append(Diagnostic(
-                line, os.path.realpath(m.group("file")), int(m.group("line")),
+                line, os.path.realpath(os.path.join(base, m.group("file"))), int(m.group("line")),
                 int(m.group("col")), m.group("sev"), m.group("msg")))
             continue
         m = LOCLESS_DIAG_RE.match(line)
@@ -249,7 +271,7 @@ def match(fx, diags):
     missing = []
     for exp in fx.expectations:
         for i, d in enumerate(diags):
-            if (i not in used and d.file == fixture_real and d.line == exp.line
+            if (i not in used and d.file == (exp.file or fixture_real) and d.line == exp.line
                     and d.col == exp.col and d.sev == exp.sev
                     and exp.text in d.msg):
                 used.add(i)
@@ -283,10 +305,23 @@ def run(args):
         print("FAIL %s" % fx.path)
         return 1
 
-    cmd = [args.clang_tidy, "--load=" + args.plugin, "--config=" + config,
-           fx.path, "--"] + fx.args
+    status = 0
+    for variant in fx.variants or [[]]:
+        status = max(status, run_one(args, fx, config, fx.args + variant))
+    if status == 0 and len(fx.variants) > 1:
+        print("PASS %s: the same findings in all %d variants" % (fx.path, len(fx.variants)))
+    return status
+
+
+def run_one(args, fx, config, compiler_args):
+    here = os.path.dirname(os.path.abspath(fx.path))
+    tidy = args.clang_tidy
+    if os.sep in tidy:
+        tidy = os.path.abspath(tidy)
+    cmd = [tidy, "--load=" + os.path.abspath(args.plugin), "--config=" + config,
+           os.path.abspath(fx.path), "--"] + compiler_args
     try:
-        proc = run_tool(cmd, args.timeout)
+        proc = run_tool(cmd, args.timeout, cwd=here)
     except subprocess.TimeoutExpired:
         print("command: %s" % shlex.join(cmd))
         print("%s: clang-tidy timed out after %g s" % (fx.path, args.timeout))
@@ -296,13 +331,14 @@ def run(args):
     if bad:
         raise UsageError("%s: plugin failed to load: %s" % (fx.path, bad))
 
-    diags = parse_diagnostics(proc)
+    diags = parse_diagnostics(proc, here)
     missing, unexpected = match(fx, diags)
     expects_error = any(e.sev == "error" for e in fx.expectations)
     bad_exit = proc.returncode != 0 and not expects_error
 
     if not missing and not unexpected and not bad_exit:
-        print("PASS %s (%d expectations)" % (fx.path, len(fx.expectations)))
+        print("PASS %s %s(%d expectations)" % (fx.path, shlex.join(compiler_args) + " " if compiler_args else "",
+                                                len(fx.expectations)))
         return 0
 
     print("command: %s" % shlex.join(cmd))

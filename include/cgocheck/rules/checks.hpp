@@ -32,8 +32,40 @@ inline constexpr check_info nil_free{
     "the same libc free (src/cmd/cgo/out.go, go1.19-go1.27)",
 };
 
+/// cgo-char-signedness: code whose behaviour depends on the signedness of
+/// plain char, which differs between the listed targets.
+inline constexpr check_info char_signedness{
+    "cgo-char-signedness",
+    "plain char where the result depends on its signedness, which differs between the listed targets",
+    "plain char is signed on darwin/arm64 and amd64, unsigned on linux/arm64, ppc64le and arm (the targets' "
+    "C ABIs); cgo's C.char is int8 or uint8 accordingly (src/cmd/cgo/gcc.go loadType, go1.19-go1.27)",
+};
+
+/// cgo-long-double: long double in anything Go can see.
+inline constexpr check_info long_double{
+    "cgo-long-double",
+    "long double in a signature or struct that Go uses: a fatal cgo error where it is 16 bytes, float64 where 8",
+    "src/cmd/cgo/gcc.go loadType (dwarf.FloatType: \"unexpected: N-byte float type\"), go1.19-go1.27",
+};
+
+/// cgo-variadic: variadic and fixed-arity calls mixed up.
+inline constexpr check_info variadic{
+    "cgo-variadic",
+    "a variadic C function called from Go, or called through a fixed-arity or unprototyped type (or the reverse)",
+    "cgo cannot call variadic functions (src/cmd/cgo/gcc.go, go1.19-go1.27); C11 6.5.2.2p9 makes a call through "
+    "an incompatible function type undefined; Apple arm64 passes variadic arguments on the stack",
+};
+
+/// cgo-dropped-field: Go touches a struct field that cgo leaves out.
+inline constexpr check_info dropped_field{
+    "cgo-dropped-field",
+    "a C struct field that cgo leaves out of the Go type on some listed target (bit-field, packed, misaligned, "
+    "flexible array)",
+    "src/cmd/cgo/gcc.go (*typeConv).Struct, go1.19-go1.27",
+};
+
 /// Every check, in the order they are documented.
-inline constexpr std::array all_checks{nil_free};
+inline constexpr std::array all_checks{nil_free, char_signedness, long_double, variadic, dropped_field};
 
 /// What `cgocheck lint` reports from the Go side itself, before any C is
 /// parsed (the cgo front end, include/cgocheck/cgo/).
@@ -87,6 +119,86 @@ inline constexpr std::string_view nil_free_note_assigned = "%0 is set to null he
 /// %0: the variable.
 inline constexpr std::string_view nil_free_note_tested =
     "%0 is null on the branch taken after this test";
+
+// cgo-char-signedness. %0 and %1 (or %1 and %2) are lists of targets where
+// plain char is signed and unsigned.
+
+/// %0: the constant, %1: signed targets, %2: unsigned targets.
+inline constexpr std::string_view char_compare =
+    "comparison of plain char with %0 depends on the signedness of char, which is signed on %1 and unsigned "
+    "on %2; use signed char, unsigned char or uint8_t";
+
+/// %0: the wider type, %1: signed targets, %2: unsigned targets.
+inline constexpr std::string_view char_widen =
+    "conversion of plain char to %0 sign-extends on %1 and zero-extends on %2; convert through unsigned char "
+    "or signed char to say which is meant";
+
+/// %0: signed targets, %1: unsigned targets.
+inline constexpr std::string_view char_subscript =
+    "plain char used as an array index is negative for bytes 0x80-0xff on %0 but not on %1; index with "
+    "(unsigned char)";
+
+/// %0: signed targets, %1: unsigned targets.
+inline constexpr std::string_view char_shift =
+    "shift of a plain char gives different results on %0 (signed) and %1 (unsigned); use unsigned char or uint8_t";
+
+/// %0: 0 parameter, 1 field, 2 result, 3 unnamed parameter (%1 is then the
+/// function); %1: the declaration; %2/%3 targets.
+inline constexpr std::string_view char_go_visible =
+    "%select{parameter|field|result of|an unnamed parameter of}0 %1 has type plain char, which Go sees as int8 on %2 and uint8 on %3 "
+    "(C.char follows the target); use signed char, unsigned char or uint8_t";
+
+// cgo-long-double.
+
+/// %0: 0 parameter, 1 field, 2 result, 3 unnamed parameter (%1 is then the
+/// function); %1: the declaration; %2: targets where cgo fails; %3: cgo's error on the first of them.
+inline constexpr std::string_view long_double_fatal =
+    "%select{parameter|field|result of|an unnamed parameter of}0 %1 has type long double, which cgo rejects on %2 (\"%3\"); use double";
+
+/// As long_double_fatal, and %4: targets where it becomes float64.
+inline constexpr std::string_view long_double_mixed =
+    "%select{parameter|field|result of|an unnamed parameter of}0 %1 has type long double, which cgo rejects on %2 (\"%3\") and maps "
+    "to float64 on %4; use double";
+
+/// Note at the Go call. %0: the C function.
+inline constexpr std::string_view go_calls_here = "Go calls %0 here";
+
+/// Note at the Go use of a type. %0: the C type.
+inline constexpr std::string_view go_uses_type_here = "Go uses %0";
+
+// cgo-variadic.
+
+/// At the Go call. %0: the C function, %1: a wrapper to write instead.
+inline constexpr std::string_view variadic_go_call =
+    "Go calls variadic C function %0, which cgo cannot call; call a fixed-arity C wrapper from Go instead, "
+    "e.g. %1";
+
+/// %0: source type, %1: destination type, %2: targets, %3: why there.
+inline constexpr std::string_view variadic_cast =
+    "cast from %0 to %1 mixes variadic and fixed-arity function types; a call through it passes arguments "
+    "in the wrong place on %2 (%3)";
+
+/// %0: the function, %1: targets.
+inline constexpr std::string_view variadic_unprototyped =
+    "call to %0 through a declaration without a prototype; if %0 is variadic or takes other parameters, its "
+    "arguments arrive in the wrong place on %1; declare the prototype";
+
+/// Note at the definition or prototype of the variadic function. %0: it.
+inline constexpr std::string_view variadic_declared_here = "%0 is declared variadic here";
+
+// cgo-dropped-field.
+
+/// At the Go access. %0: field, %1: record, %2: why and where.
+inline constexpr std::string_view dropped_field_go_access =
+    "Go accesses field %0 of %1, which cgo leaves out of the Go type (%2), so this Go code does not build "
+    "there; read and write the field through a C accessor function";
+
+/// At the field, without Go-side facts. %0: field, %1: record, %2: why and where.
+inline constexpr std::string_view dropped_field_declared =
+    "field %0 of %1 is left out of the Go type by cgo (%2); Go cannot access it there: use a C accessor function";
+
+/// Note at the C field. %0: the field.
+inline constexpr std::string_view field_declared_here = "%0 is declared here";
 
 }  // namespace messages
 
