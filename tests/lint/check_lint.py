@@ -8,7 +8,7 @@ database with which plain clang-tidy reproduces what `cgocheck lint` reports.
 usage: check_lint.py --cgocheck PATH --plugin PATH --clang-tidy PATH
                      --repo DIR --cache DIR [--only NAME] [--list]
 
-Sub-tests (run one with --only NAME): example, clean, sarif,
+Sub-tests (run one with --only NAME): example, abi-targets, clean, sarif,
 compdb-reproduces, front-end, patterns, errors, jobs.
 
 Exit: 0 pass, 1 failure, 77 skipped (with the reason), 2 bad usage.
@@ -243,8 +243,9 @@ def one_line_error(r, p, what, contains=()):
 # --- Sub-tests ------------------------------------------------------------------
 
 def expected_example_findings(example):
-    """Where the example's bugs are: the free( call on the line after each
-    "// Bug:" comment (in shim.c and in the preamble of stats.go)."""
+    """Where the example's bugs are. A "// Bug:" comment marks the free( call
+    on the next line (cgo-nil-free); a "// Bug(CHECK, "TEXT"):" comment marks
+    a CHECK finding on the next line, at the column where TEXT starts."""
     out = []
     for name in sorted(os.listdir(example)):
         if not name.endswith((".c", ".go")):
@@ -252,25 +253,33 @@ def expected_example_findings(example):
         with open(os.path.join(example, name), encoding="utf-8") as f:
             lines = f.read().split("\n")
         for i, line in enumerate(lines):
-            if "// Bug:" in line and i + 1 < len(lines):
+            if i + 1 >= len(lines):
+                continue
+            if "// Bug:" in line:
                 m = re.search(r"\bfree\((\w+)\)", lines[i + 1])
                 if m:
-                    out.append((name, i + 2, m.start() + 1, m.group(1)))
+                    out.append((name, i + 2, m.start() + 1, "cgo-nil-free", m.group(1)))
+                continue
+            m = re.search(r'// Bug\((cgo-[a-z-]+), "([^"]+)"\):', line)
+            if m and m.group(2) in lines[i + 1]:
+                out.append((name, i + 2, lines[i + 1].index(m.group(2)) + 1, m.group(1), None))
     return out
 
 
 def check_example_findings(r, findings, prefix, expected, label):
     got = sorted((f["file"], f["line"], f["column"]) for f in findings)
-    want = sorted((prefix + name, line, col) for name, line, col, _ in expected)
-    r.equal(got, want, f"{label}: finding positions (one per '// Bug:' in the example)")
+    want = sorted((prefix + name, line, col) for name, line, col, _, _ in expected)
+    r.equal(got, want, f"{label}: finding positions (one per '// Bug' comment in the example)")
     by_pos = {(f["file"], f["line"], f["column"]): f for f in findings}
-    for name, line, col, var in expected:
+    for name, line, col, check, var in expected:
         f = by_pos.get((prefix + name, line, col))
         if f is None:
             continue
         at = f"{prefix}{name}:{line}:{col}"
-        r.check(f["check"] == "cgo-nil-free" and f["severity"] == "warning",
-                f"{label}: {at} is a cgo-nil-free warning ({f['check']}, {f['severity']})")
+        r.check(f["check"] == check and f["severity"] == "warning",
+                f"{label}: {at} is a {check} warning ({f['check']}, {f['severity']})")
+        if var is None:
+            continue
         r.check(f"'{var}'" in f["message"], f"{label}: {at} message names '{var}': {f['message']!r}")
         notes = f["notes"]
         r.check(bool(notes) and all(n["file"] == prefix + name and 0 < n["line"] < line for n in notes),
@@ -280,9 +289,10 @@ def check_example_findings(r, findings, prefix, expected, label):
 
 def test_example(ctx, r):
     expected = expected_example_findings(ctx.example)
-    r.check(any(n == "stats.go" and line == 21 and col == 3 for n, line, col, _ in expected)
-            and sum(1 for n, *_ in expected if n == "shim.c") >= 1,
-            f"the example still has its bugs at stats.go:21:3 and in shim.c: {expected}")
+    r.check(any(n == "stats.go" and line == 21 and col == 3 for n, line, col, *_ in expected)
+            and sum(1 for n, *_ in expected if n == "shim.c") >= 1
+            and {"cgo-char-signedness", "cgo-variadic"} <= {e[3] for e in expected if e[0] == "kinds.go"},
+            f"the example still has its bugs at stats.go:21:3, in shim.c and in kinds.go: {expected}")
 
     p = ctx.lint(["examples/imagecache"], ctx.repo)
     r.equal(p.returncode, 1, "from the repo root: exit code (findings)")
@@ -330,6 +340,30 @@ def test_example(ctx, r):
                     f"--format=json: [{i}] severity, positive position, path relative below the cwd")
     if all(isinstance(o, dict) for o in data):
         r.equal(keys(data), keys(from_root), "--format=json: the same findings and notes as the text format")
+
+
+def test_abi_targets(ctx, r):
+    """The ABI findings of the example at .go lines whatever target is linted:
+    darwin/arm64 and darwin/amd64 without an SDK (stand-in C library headers)."""
+    expected = expected_example_findings(ctx.example)
+    abi = [e for e in expected if e[3] != "cgo-nil-free"]
+    r.check(len(abi) >= 3, f"the example has ABI bugs marked in kinds.go: {abi}")
+    for goos, goarch in (("darwin", "arm64"), ("darwin", "amd64")):
+        label = f"{goos}/{goarch}"
+        p = ctx.lint([f"--goos={goos}", f"--goarch={goarch}", "examples/imagecache"], ctx.repo,
+                     extra_env={"SDKROOT": ""})
+        r.equal(p.returncode, 1, f"{label}: exit code (findings)")
+        findings, stray = parse_text(p.stdout)
+        r.equal(stray, [], f"{label}: every stdout line is a finding or its note")
+        r.check(not any(f["check"].startswith("clang-diagnostic") for f in findings),
+                f"{label}: the generated units compile (no clang-diagnostic findings)",
+                [f["message"] for f in findings if f["check"].startswith("clang-diagnostic")])
+        check_example_findings(r, findings, "examples/imagecache/", expected, label)
+        r.check("stand-in C library headers" in p.stderr,
+                f"{label}: a note says the stand-in C library headers are used", p.stderr)
+        r.check(any(line.startswith("examples/imagecache/kinds.go:") and line.endswith("[cgo-variadic]")
+                    for line in p.stdout.splitlines()),
+                f"{label}: a cgo-variadic finding at a kinds.go line")
 
 
 def test_clean(ctx, r):
@@ -640,7 +674,7 @@ def reproduce(ctx, r, label, cwd, pattern, want_names):
 
 
 def test_compdb_reproduces(ctx, r):
-    reproduce(ctx, r, "example", ctx.repo, "examples/imagecache", ["cache.cgo.c", "shim.c", "stats.cgo.c"])
+    reproduce(ctx, r, "example", ctx.repo, "examples/imagecache", ["cache.cgo.c", "kinds.cgo.c", "shim.c", "stats.cgo.c"])
     # A preamble in // comments: the C text starts after "//", so columns
     # shift when mapped back to the .go line.
     pkg = os.path.join(ctx.scratch, "line-comments")
@@ -851,6 +885,7 @@ def test_jobs(ctx, r):
 
 TESTS = {
     "example": test_example,
+    "abi-targets": test_abi_targets,
     "clean": test_clean,
     "sarif": test_sarif,
     "compdb-reproduces": test_compdb_reproduces,
