@@ -87,8 +87,9 @@ void DroppedFieldCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   TranslationUnitDecl *Unit = Context.getTranslationUnitDecl();
   for (const ::cgocheck::cgo::unit_field_access &Access : Facts->field_accesses) {
-    if (!Access.at)
+    if (!Access.at.has_value())
       continue;
+    const ::cgocheck::cgo::go_site &Site = *Access.at;
     const RecordDecl *Record = nullptr;
     if (!Access.of.empty())
       Record = Go.recordNamed(Access.of);
@@ -105,7 +106,7 @@ void DroppedFieldCheck::check(const MatchFinder::MatchResult &Result) {
     const std::string Where = abi::dropped_field_summary(*Described, Field->getName().str(), targets());
     if (Where.empty())
       continue;
-    const SourceLocation At = Go.location(*Access.at);
+    const SourceLocation At = Go.location(Site);
     if (At.isInvalid())
       continue;
     diag(At, rules::messages::dropped_field_go_access, DiagnosticIDs::Error) << Field << Record << Where;

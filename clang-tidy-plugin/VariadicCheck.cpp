@@ -88,7 +88,9 @@ std::string wrapperShape(const FunctionDecl &Function, const PrintingPolicy &Pol
   std::string Args;
   unsigned Index = 0;
   for (const ParmVarDecl *Param : Function.parameters()) {
-    const std::string Name = Param->getName().empty() ? "a" + std::to_string(Index) : Param->getName().str();
+    // Reserved names of system headers (__format) become a0, a1, ...
+    const bool Plain = !Param->getName().empty() && !Param->getName().starts_with("_");
+    const std::string Name = Plain ? Param->getName().str() : "a" + std::to_string(Index);
     Params += Param->getType().getAsString(Policy) + " " + Name + ", ";
     Args += Name + ", ";
     ++Index;
@@ -119,13 +121,14 @@ void VariadicCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     TranslationUnitDecl *Unit = Context.getTranslationUnitDecl();
     for (const ::cgocheck::cgo::unit_call &Call : Facts->calls) {
-      if (!Call.at)
+      if (!Call.at.has_value())
         continue;
+      const ::cgocheck::cgo::go_site &Site = *Call.at;
       for (const NamedDecl *Decl : Unit->lookup(&Context.Idents.get(Call.function))) {
         const auto *Function = dyn_cast<FunctionDecl>(Decl);
         if (!Function || !Function->isVariadic())
           continue;
-        const SourceLocation Where = Go.location(*Call.at);
+        const SourceLocation Where = Go.location(Site);
         if (Where.isInvalid())
           break;
         diag(Where, rules::messages::variadic_go_call, DiagnosticIDs::Error)

@@ -5,7 +5,8 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/StringRef.h"
+#include <utility>
 #include "llvm/Config/llvm-config.h"
 
 namespace abi = ::cgocheck::abi;
@@ -30,7 +31,7 @@ std::optional<abi::c_scalar> builtinScalar(const BuiltinType &Builtin) {
   case BuiltinType::UShort:
     return abi::c_scalar::unsigned_short;
   case BuiltinType::Int:
-    return abi::c_scalar::int_;
+    return abi::c_scalar::int_type;
   case BuiltinType::UInt:
     return abi::c_scalar::unsigned_int;
   case BuiltinType::Long:
@@ -46,13 +47,13 @@ std::optional<abi::c_scalar> builtinScalar(const BuiltinType &Builtin) {
   case BuiltinType::UInt128:
     return abi::c_scalar::unsigned_int128;
   case BuiltinType::Float:
-    return abi::c_scalar::float_;
+    return abi::c_scalar::float_type;
   case BuiltinType::Double:
-    return abi::c_scalar::double_;
+    return abi::c_scalar::double_type;
   case BuiltinType::LongDouble:
     return abi::c_scalar::long_double;
   case BuiltinType::Bool:
-    return abi::c_scalar::bool_;
+    return abi::c_scalar::bool_type;
   case BuiltinType::WChar_S:
   case BuiltinType::WChar_U:
     return abi::c_scalar::wchar;
@@ -64,16 +65,20 @@ std::optional<abi::c_scalar> builtinScalar(const BuiltinType &Builtin) {
 /// Typedefs whose meaning is the same on every target even though the
 /// type they name differs (<stdint.h>, <stddef.h>).
 std::optional<abi::c_scalar> portableTypedef(StringRef Name) {
-  return llvm::StringSwitch<std::optional<abi::c_scalar>>(Name)
-      .Cases("int8_t", "int_least8_t", abi::c_scalar::signed_char)
-      .Cases("uint8_t", "uint_least8_t", abi::c_scalar::unsigned_char)
-      .Cases("int16_t", "int_least16_t", abi::c_scalar::short_int)
-      .Cases("uint16_t", "uint_least16_t", abi::c_scalar::unsigned_short)
-      .Cases("int32_t", "int_least32_t", abi::c_scalar::int_)
-      .Cases("uint32_t", "uint_least32_t", abi::c_scalar::unsigned_int)
-      .Cases("int64_t", "int_least64_t", abi::c_scalar::long_long)
-      .Cases("uint64_t", "uint_least64_t", abi::c_scalar::unsigned_long_long)
-      .Default(std::nullopt);
+  static constexpr std::pair<llvm::StringLiteral, abi::c_scalar> Table[] = {
+      {"int8_t", abi::c_scalar::signed_char},     {"int_least8_t", abi::c_scalar::signed_char},
+      {"uint8_t", abi::c_scalar::unsigned_char},  {"uint_least8_t", abi::c_scalar::unsigned_char},
+      {"int16_t", abi::c_scalar::short_int},      {"int_least16_t", abi::c_scalar::short_int},
+      {"uint16_t", abi::c_scalar::unsigned_short}, {"uint_least16_t", abi::c_scalar::unsigned_short},
+      {"int32_t", abi::c_scalar::int_type},       {"int_least32_t", abi::c_scalar::int_type},
+      {"uint32_t", abi::c_scalar::unsigned_int},  {"uint_least32_t", abi::c_scalar::unsigned_int},
+      {"int64_t", abi::c_scalar::long_long},      {"int_least64_t", abi::c_scalar::long_long},
+      {"uint64_t", abi::c_scalar::unsigned_long_long}, {"uint_least64_t", abi::c_scalar::unsigned_long_long},
+  };
+  for (const auto &[Typedef, Scalar] : Table)
+    if (Name == Typedef)
+      return Scalar;
+  return std::nullopt;
 }
 
 std::optional<abi::c_type> describe(QualType Type, const ASTContext &Context, int Depth);
@@ -138,7 +143,7 @@ std::optional<abi::c_type> describe(QualType Type, const ASTContext &Context, in
   }
   const QualType Canonical = Type.getCanonicalType();
   if (Canonical->isVoidType()) {
-    Out.what = abi::c_type::kind::void_;
+    Out.what = abi::c_type::kind::void_type;
     return Out;
   }
   if (const auto *Builtin = Canonical->getAs<BuiltinType>()) {

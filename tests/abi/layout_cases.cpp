@@ -29,79 +29,17 @@ namespace {
 using namespace cgocheck::abi;
 using K = c_type::kind;
 
-c_type scalar(c_scalar s) {
-  c_type t;
-  t.what = K::scalar;
-  t.scalar = s;
-  return t;
-}
-c_type pointer_to(c_type e) {
-  c_type t;
-  t.what = K::pointer;
-  t.element = std::make_shared<const c_type>(std::move(e));
-  return t;
-}
-c_type void_pointer() {
-  c_type t;
-  t.what = K::pointer;
-  c_type v;
-  t.element = std::make_shared<const c_type>(v);
-  return t;
-}
+c_type void_pointer() { return pointer_to(c_type{}); }
 c_type function_pointer() {
   c_type t;
   t.what = K::function_pointer;
   return t;
 }
-c_type array_of(c_type e, std::optional<std::uint64_t> n) {
-  c_type t;
-  t.what = K::array;
-  t.element = std::make_shared<const c_type>(std::move(e));
-  t.count = n;
-  return t;
-}
-c_type record_type(std::shared_ptr<const c_record> r) {
-  c_type t;
-  t.what = K::record;
-  t.name = r->tag;
-  t.record = std::move(r);
-  return t;
-}
 // The corpus's three enums, defined in the C prelude.
-c_type enum_pos() { // enum lc_pos { 1, 2 }: unsigned int
-  c_type t;
-  t.what = K::enumeration;
-  t.scalar = c_scalar::unsigned_int;
-  t.name = "lc_pos";
-  return t;
-}
-c_type enum_neg() { // enum lc_neg { -1, 2 }: int
-  c_type t;
-  t.what = K::enumeration;
-  t.scalar = c_scalar::int_;
-  t.enum_has_negative = true;
-  t.name = "lc_neg";
-  return t;
-}
-c_type enum_small() { // packed enum lc_small { 1 }: unsigned char
-  c_type t;
-  t.what = K::enumeration;
-  t.scalar = c_scalar::unsigned_char;
-  t.name = "lc_small";
-  return t;
-}
+c_type enum_pos() { return enum_type(c_scalar::unsigned_int, false, "lc_pos"); } // enum lc_pos { 1, 2 }
+c_type enum_neg() { return enum_type(c_scalar::int_type, true, "lc_neg"); } // enum lc_neg { -1, 2 }
+c_type enum_small() { return enum_type(c_scalar::unsigned_char, false, "lc_small"); } // packed enum lc_small { 1 }
 
-c_field field(std::string name, c_type t) {
-  c_field f;
-  f.name = std::move(name);
-  f.type = std::move(t);
-  return f;
-}
-c_field bits(std::string name, c_type t, std::uint32_t width) {
-  c_field f = field(std::move(name), std::move(t));
-  f.bit_width = width;
-  return f;
-}
 c_field aligned(c_field f, std::uint32_t n) {
   f.aligned = n;
   return f;
@@ -111,22 +49,22 @@ c_field packed(c_field f) {
   return f;
 }
 
-const c_type C = scalar(c_scalar::char_plain);
-const c_type SC = scalar(c_scalar::signed_char);
-const c_type UC = scalar(c_scalar::unsigned_char);
-const c_type S = scalar(c_scalar::short_int);
-const c_type US = scalar(c_scalar::unsigned_short);
-const c_type I = scalar(c_scalar::int_);
-const c_type UI = scalar(c_scalar::unsigned_int);
-const c_type L = scalar(c_scalar::long_int);
-const c_type UL = scalar(c_scalar::unsigned_long);
-const c_type LL = scalar(c_scalar::long_long);
-const c_type ULL = scalar(c_scalar::unsigned_long_long);
-const c_type F = scalar(c_scalar::float_);
-const c_type D = scalar(c_scalar::double_);
-const c_type LD = scalar(c_scalar::long_double);
-const c_type B = scalar(c_scalar::bool_);
-const c_type W = scalar(c_scalar::wchar);
+const c_type C = scalar_type(c_scalar::char_plain);
+const c_type SC = scalar_type(c_scalar::signed_char);
+const c_type UC = scalar_type(c_scalar::unsigned_char);
+const c_type S = scalar_type(c_scalar::short_int);
+const c_type US = scalar_type(c_scalar::unsigned_short);
+const c_type I = scalar_type(c_scalar::int_type);
+const c_type UI = scalar_type(c_scalar::unsigned_int);
+const c_type L = scalar_type(c_scalar::long_int);
+const c_type UL = scalar_type(c_scalar::unsigned_long);
+const c_type LL = scalar_type(c_scalar::long_long);
+const c_type ULL = scalar_type(c_scalar::unsigned_long_long);
+const c_type F = scalar_type(c_scalar::float_type);
+const c_type D = scalar_type(c_scalar::double_type);
+const c_type LD = scalar_type(c_scalar::long_double);
+const c_type B = scalar_type(c_scalar::bool_type);
+const c_type W = scalar_type(c_scalar::wchar);
 
 struct corpus_entry {
   std::shared_ptr<const c_record> record;
@@ -162,12 +100,12 @@ std::vector<corpus_entry> corpus(const data_model &m) {
          field("w", W)},
         true, "every integer and floating type");
   if (m.int128_type.size != 0) {
-    b.add("lc_int128", {field("c", C), field("x", scalar(c_scalar::int128)), field("u", scalar(c_scalar::unsigned_int128))},
+    b.add("lc_int128", {field("c", C), field("x", scalar_type(c_scalar::int128)), field("u", scalar_type(c_scalar::unsigned_int128))},
           true, "__int128: [16]uint8 with Go alignment 8");
   }
   b.add("lc_longdouble", {field("c", C), field("ld", LD), field("e", C)}, true, "long double: cgo error unless 8 bytes");
   b.add("lc_complex",
-        {field("c", C), field("fc", scalar(c_scalar::float_complex)), field("dc", scalar(c_scalar::double_complex))}, true,
+        {field("c", C), field("fc", scalar_type(c_scalar::float_complex)), field("dc", scalar_type(c_scalar::double_complex))}, true,
         "complex64 / complex128");
   b.add("lc_pointers",
         {field("c", C), field("p", void_pointer()), field("ip", pointer_to(I)), field("sp", pointer_to(record_type(plain))),
@@ -195,27 +133,27 @@ std::vector<corpus_entry> corpus(const data_model &m) {
   b.add("lc_pack4", {field("a", C), field("b", D), field("c", C), field("d", LL)}, false, "#pragma pack(4)", false, false, 0,
         4);
   b.add("lc_pack2rec", {field("a", C), field("b", I)}, false, "#pragma pack(2) with aligned(16) record", false, false, 16, 2);
-  b.add("lc_bits", {field("a", C), bits("b", I, 3), bits("c", I, 5), field("d", C), field("e", L)}, true, "bit-fields");
-  b.add("lc_bitstraddle", {bits("a", I, 30), bits("b", I, 4), field("c", C)}, true, "a bit-field that would straddle");
-  b.add("lc_bitsmixed", {bits("a", S, 3), bits("b", I, 5), bits("c", S, 3), field("d", C)}, true,
+  b.add("lc_bits", {field("a", C), bit_field("b", I, 3), bit_field("c", I, 5), field("d", C), field("e", L)}, true, "bit-fields");
+  b.add("lc_bitstraddle", {bit_field("a", I, 30), bit_field("b", I, 4), field("c", C)}, true, "a bit-field that would straddle");
+  b.add("lc_bitsmixed", {bit_field("a", S, 3), bit_field("b", I, 5), bit_field("c", S, 3), field("d", C)}, true,
         "bit-field types of different sizes");
-  b.add("lc_bitszero", {field("a", C), bits("", I, 0), field("b", C)}, true, "zero-width bit-field");
-  b.add("lc_bitsleadzero", {bits("", I, 0), field("a", C)}, false, "leading zero-width bit-field");
-  b.add("lc_bitsunnamed", {field("a", C), bits("", I, 4), field("b", C)}, true, "unnamed bit-field");
-  b.add("lc_bitsafterzero", {field("a", C), bits("b", C, 4), bits("", I, 0), field("c", C)}, false,
+  b.add("lc_bitszero", {field("a", C), bit_field("", I, 0), field("b", C)}, true, "zero-width bit-field");
+  b.add("lc_bitsleadzero", {bit_field("", I, 0), field("a", C)}, false, "leading zero-width bit-field");
+  b.add("lc_bitsunnamed", {field("a", C), bit_field("", I, 4), field("b", C)}, true, "unnamed bit-field");
+  b.add("lc_bitsafterzero", {field("a", C), bit_field("b", C, 4), bit_field("", I, 0), field("c", C)}, false,
         "zero-width after a bit-field");
-  b.add("lc_bitspacked", {field("a", C), bits("b", I, 4), bits("c", I, 30), field("d", C)}, true, "packed bit-fields", false,
+  b.add("lc_bitspacked", {field("a", C), bit_field("b", I, 4), bit_field("c", I, 30), field("d", C)}, true, "packed bit-fields", false,
         true);
-  b.add("lc_bitspack1", {field("a", C), bits("b", I, 4), bits("c", S, 3), field("d", C)}, false, "#pragma pack(1) bit-fields",
+  b.add("lc_bitspack1", {field("a", C), bit_field("b", I, 4), bit_field("c", S, 3), field("d", C)}, false, "#pragma pack(1) bit-fields",
         false, false, 0, 1);
-  b.add("lc_bitspackedpack2", {field("a", C), bits("b", I, 4)}, false, "packed record under #pragma pack(2)", false, true, 0,
+  b.add("lc_bitspackedpack2", {field("a", C), bit_field("b", I, 4)}, false, "packed record under #pragma pack(2)", false, true, 0,
         2);
-  b.add("lc_bitsaligned", {field("a", C), aligned(bits("b", I, 4), 4), field("c", C)}, false, "aligned(4) bit-field");
-  b.add("lc_bitslong", {field("a", C), bits("b", LL, 40), bits("c", I, 20), field("d", C)}, true, "long long bit-fields");
-  b.add("lc_bitssmall", {bits("a", B, 1), bits("b", UC, 7), bits("c", US, 9), field("d", C)}, false,
+  b.add("lc_bitsaligned", {field("a", C), aligned(bit_field("b", I, 4), 4), field("c", C)}, false, "aligned(4) bit-field");
+  b.add("lc_bitslong", {field("a", C), bit_field("b", LL, 40), bit_field("c", I, 20), field("d", C)}, true, "long long bit-fields");
+  b.add("lc_bitssmall", {bit_field("a", B, 1), bit_field("b", UC, 7), bit_field("c", US, 9), field("d", C)}, false,
         "_Bool, unsigned char and unsigned short bit-fields");
-  b.add("lc_bitsenum", {bits("a", enum_pos(), 3), field("b", I)}, false, "enum bit-field");
-  b.add("lc_bitspackedzero", {field("a", C), bits("", I, 0), field("b", C)}, false, "zero-width bit-field in a packed record",
+  b.add("lc_bitsenum", {bit_field("a", enum_pos(), 3), field("b", I)}, false, "enum bit-field");
+  b.add("lc_bitspackedzero", {field("a", C), bit_field("", I, 0), field("b", C)}, false, "zero-width bit-field in a packed record",
         false, true);
   b.add("lc_flex", {field("n", I), field("c", C), field("data", array_of(I, std::nullopt))}, true,
         "flexible array member: dropped");
@@ -225,7 +163,7 @@ std::vector<corpus_entry> corpus(const data_model &m) {
   b.add("lc_zerotail", {field("n", I), field("z", array_of(I, 0))}, true, "zero-length trailing array");
   b.add("lc_zeromid", {field("a", I), field("z", array_of(I, 0)), field("b", I)}, true, "zero-length array in the middle");
   auto un = b.add("lc_union", {field("a", I), field("b", D), field("c", array_of(C, 3))}, false, "union", true);
-  b.add("lc_unionbits", {bits("a", C, 3), bits("b", I, 9)}, false, "union of bit-fields", true);
+  b.add("lc_unionbits", {bit_field("a", C, 3), bit_field("b", I, 9)}, false, "union of bit-fields", true);
   b.add("lc_unionpacked", {field("a", I), field("b", array_of(C, 5))}, false, "packed union", true, true);
   b.add("lc_unionaligned", {field("a", C), field("b", S)}, false, "aligned(16) union", true, false, 16);
   b.add("lc_hasunion", {field("c", C), field("u", record_type(un)), field("d", C), field("pu", pointer_to(record_type(un)))},
@@ -261,7 +199,7 @@ std::string scalar_spelling(c_scalar s) {
     return "short";
   case c_scalar::unsigned_short:
     return "unsigned short";
-  case c_scalar::int_:
+  case c_scalar::int_type:
     return "int";
   case c_scalar::unsigned_int:
     return "unsigned int";
@@ -277,13 +215,13 @@ std::string scalar_spelling(c_scalar s) {
     return "__int128";
   case c_scalar::unsigned_int128:
     return "unsigned __int128";
-  case c_scalar::float_:
+  case c_scalar::float_type:
     return "float";
-  case c_scalar::double_:
+  case c_scalar::double_type:
     return "double";
   case c_scalar::long_double:
     return "long double";
-  case c_scalar::bool_:
+  case c_scalar::bool_type:
     return "_Bool";
   case c_scalar::wchar:
     return "wchar_t";
@@ -313,7 +251,7 @@ std::string attrs(const c_record &r) {
 /// "T declarator" for a C type.
 std::string declare(const c_type &t, const std::string &declarator) {
   switch (t.what) {
-  case K::void_:
+  case K::void_type:
     return "void " + declarator;
   case K::scalar:
     return scalar_spelling(t.scalar) + " " + declarator;

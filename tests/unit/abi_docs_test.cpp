@@ -4,6 +4,8 @@
 // library (whose values tests/abi/ checks against clang).
 #include "cgocheck/abi/data_model.hpp"
 
+#include "docs_table.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -18,26 +20,6 @@
 namespace {
 
 namespace abi = cgocheck::abi;
-
-std::vector<std::string> table_cells(const std::string &row) {
-  std::vector<std::string> out;
-  std::stringstream in(row);
-  std::string cell;
-  std::getline(in, cell, '|'); // before the first '|'
-  while (std::getline(in, cell, '|')) {
-    const auto first = cell.find_first_not_of(' ');
-    const auto last = cell.find_last_not_of(' ');
-    cell = first == std::string::npos ? "" : cell.substr(first, last - first + 1);
-    if (cell.size() >= 2 && cell.front() == '`' && cell.back() == '`') {
-      cell = cell.substr(1, cell.size() - 2);
-    }
-    out.push_back(cell);
-  }
-  if (!out.empty() && out.back().empty()) {
-    out.pop_back();
-  }
-  return out;
-}
 
 std::string size_align_text(abi::size_align sa) { return std::to_string(sa.size) + "/" + std::to_string(sa.align); }
 
@@ -75,7 +57,7 @@ TEST_CASE("docs/library/abi.md: the target data-model table matches the library"
   const std::vector<std::string> lines = section_table(page);
   REQUIRE(lines.size() >= 2);
 
-  const std::vector<std::string> header = table_cells(lines[0]);
+  const std::vector<std::string> header = docs_table::cells(lines[0]);
   const std::vector<std::string> expected_header = {
       "pair",       "triple",     "long",          "pointer",            "long double",
       "wchar_t",    "plain char", "biggest alignment", "variadic arguments", "bit-fields"};
@@ -85,7 +67,7 @@ TEST_CASE("docs/library/abi.md: the target data-model table matches the library"
   const std::size_t rows = lines.size() - 2;
   CHECK(rows == abi::data_models.size());
   for (std::size_t i = 0; i < rows && i < abi::data_models.size(); ++i) {
-    const std::vector<std::string> c = table_cells(lines[i + 2]);
+    const std::vector<std::string> c = docs_table::cells(lines[i + 2]);
     INFO(lines[i + 2]);
     REQUIRE(c.size() == expected_header.size());
     // Same order as the library, so a missing or extra row shows where.

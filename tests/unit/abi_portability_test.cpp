@@ -45,48 +45,13 @@ models_t defaults() {
   return parsed.models;
 }
 
-c_type scalar(c_scalar s) {
-  c_type t;
-  t.what = c_type::kind::scalar;
-  t.scalar = s;
-  return t;
-}
-
-c_type array_of(c_type e, std::optional<std::uint64_t> n) {
-  c_type t;
-  t.what = c_type::kind::array;
-  t.element = std::make_shared<const c_type>(std::move(e));
-  t.count = n;
-  return t;
-}
-
-c_field fld(std::string name, c_type t) {
-  c_field f;
-  f.name = std::move(name);
-  f.type = std::move(t);
-  return f;
-}
-
-c_field bits(std::string name, c_type t, std::uint32_t w) {
-  c_field f = fld(std::move(name), std::move(t));
-  f.bit_width = w;
-  return f;
-}
-
-c_record rec(std::string tag, std::vector<c_field> fields) {
-  c_record r;
-  r.tag = std::move(tag);
-  r.fields = std::move(fields);
-  return r;
-}
-
-const c_type U8 = scalar(c_scalar::unsigned_char);
-const c_type U16 = scalar(c_scalar::unsigned_short);
-const c_type U32 = scalar(c_scalar::unsigned_int);
-const c_type U64 = scalar(c_scalar::unsigned_long_long);
-const c_type I32 = scalar(c_scalar::int_);
-const c_type L = scalar(c_scalar::long_int);
-const c_type D = scalar(c_scalar::double_);
+const c_type U8 = scalar_type(c_scalar::unsigned_char);
+const c_type U16 = scalar_type(c_scalar::unsigned_short);
+const c_type U32 = scalar_type(c_scalar::unsigned_int);
+const c_type U64 = scalar_type(c_scalar::unsigned_long_long);
+const c_type I32 = scalar_type(c_scalar::int_type);
+const c_type L = scalar_type(c_scalar::long_int);
+const c_type D = scalar_type(c_scalar::double_type);
 
 } // namespace
 
@@ -317,7 +282,7 @@ TEST_CASE("long_double_in_cgo: per target", "[abi][portability]") {
 }
 
 TEST_CASE("long_double_in_cgo agrees with the layout engine's Go view", "[abi][portability]") {
-  const c_type ld = scalar(c_scalar::long_double);
+  const c_type ld = scalar_type(c_scalar::long_double);
   for (const data_model &m : data_models) {
     INFO(pair_name(m));
     const long_double_verdict v = long_double_in_cgo(m);
@@ -480,7 +445,7 @@ TEST_CASE("dropped_field_summary: bit-fields, packed and flexible arrays", "[abi
   const models_t targets = defaults();
 
   SECTION("bit-fields (struct header of tests/checks/cgo-dropped-field.c)") {
-    const c_record header = rec("header", {bits("version", U8, 4), bits("ihl", U8, 4), fld("length", U16)});
+    const c_record header = struct_record("header", {bit_field("version", U8, 4), bit_field("ihl", U8, 4), field("length", U16)});
     CHECK(dropped_field_summary(header, "version", targets) ==
           "a bit-field on darwin/arm64, linux/arm64 and linux/amd64");
     CHECK(dropped_field_summary(header, "ihl", targets) == "a bit-field on darwin/arm64, linux/arm64 and linux/amd64");
@@ -490,7 +455,7 @@ TEST_CASE("dropped_field_summary: bit-fields, packed and flexible arrays", "[abi
   }
 
   SECTION("packed: misaligned fields") {
-    c_record wire = rec("wire", {fld("tag", U8), fld("value", U32), fld("stamp", U64)});
+    c_record wire = struct_record("wire", {field("tag", U8), field("value", U32), field("stamp", U64)});
     wire.packed = true;
     CHECK(dropped_field_summary(wire, "tag", targets).empty());
     CHECK(dropped_field_summary(wire, "value", targets) ==
@@ -498,13 +463,13 @@ TEST_CASE("dropped_field_summary: bit-fields, packed and flexible arrays", "[abi
     CHECK(dropped_field_summary(wire, "stamp", targets) ==
           "misaligned for its Go type on darwin/arm64, linux/arm64 and linux/amd64");
     // Packed but naturally aligned: kept.
-    c_record aligned = rec("aligned_anyway", {fld("a", U32), fld("b", U32)});
+    c_record aligned = struct_record("aligned_anyway", {field("a", U32), field("b", U32)});
     aligned.packed = true;
     CHECK(dropped_field_summary(aligned, "b", targets).empty());
   }
 
   SECTION("flexible array member") {
-    const c_record buffer = rec("buffer", {fld("len", U32), fld("data", array_of(U8, std::nullopt))});
+    const c_record buffer = struct_record("buffer", {field("len", U32), field("data", array_of(U8, std::nullopt))});
     CHECK(dropped_field_summary(buffer, "data", targets) ==
           "a flexible array member on darwin/arm64, linux/arm64 and linux/amd64");
     CHECK(dropped_field_summary(buffer, "len", targets).empty());
@@ -513,7 +478,7 @@ TEST_CASE("dropped_field_summary: bit-fields, packed and flexible arrays", "[abi
   SECTION("only some targets drop it") {
     // #pragma pack(4): a double at offset 4 is misaligned for Go's float64
     // on 64-bit targets, but Go aligns float64 to 4 on linux/386.
-    c_record r = rec("sample", {fld("n", I32), fld("value", D)});
+    c_record r = struct_record("sample", {field("n", I32), field("value", D)});
     r.pack = 4;
     CHECK(dropped_field_summary(r, "value", models({"darwin/arm64", "linux/386", "linux/amd64"})) ==
           "misaligned for its Go type on darwin/arm64 and linux/amd64");
@@ -524,26 +489,26 @@ TEST_CASE("dropped_field_summary: bit-fields, packed and flexible arrays", "[abi
     // #pragma pack(4) and a trailing long[]: misaligned where long is 8
     // bytes, a flexible array member (kept at a Go-aligned offset, then
     // dropped as a zero-size last field) where it is 4.
-    c_record r = rec("runs", {fld("n", I32), fld("run", array_of(L, std::nullopt))});
+    c_record r = struct_record("runs", {field("n", I32), field("run", array_of(L, std::nullopt))});
     r.pack = 4;
     CHECK(dropped_field_summary(r, "run", models({"darwin/arm64", "linux/386", "linux/amd64", "linux/arm"})) ==
           "misaligned for its Go type on darwin/arm64 and linux/amd64; a flexible array member on linux/386 and "
           "linux/arm");
-    c_record z = rec("pad", {fld("n", I32), fld("tail", array_of(L, 0))});
+    c_record z = struct_record("pad", {field("n", I32), field("tail", array_of(L, 0))});
     z.pack = 4;
     CHECK(dropped_field_summary(z, "tail", models({"linux/386", "linux/arm64"})) ==
           "a zero-size last field on linux/386; misaligned for its Go type on linux/arm64");
   }
 
   SECTION("union members") {
-    c_record u = rec("value", {fld("i", scalar(c_scalar::long_long)), fld("d", D)});
+    c_record u = struct_record("value", {field("i", scalar_type(c_scalar::long_long)), field("d", D)});
     u.is_union = true;
     CHECK(dropped_field_summary(u, "d", targets) ==
           "a member of a union, which Go sees as bytes on darwin/arm64, linux/arm64 and linux/amd64");
   }
 
   SECTION("no targets, nothing to say") {
-    const c_record header = rec("header", {bits("version", U8, 4)});
+    const c_record header = struct_record("header", {bit_field("version", U8, 4)});
     CHECK(dropped_field_summary(header, "version", {}).empty());
   }
 }

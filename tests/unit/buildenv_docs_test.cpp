@@ -3,6 +3,8 @@
 // cannot drift from the model.
 #include "cgocheck/buildenv/version_rules.hpp"
 
+#include "docs_table.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -15,26 +17,6 @@
 #endif
 
 namespace {
-
-std::vector<std::string> cells(const std::string &row) {
-  std::vector<std::string> out;
-  std::stringstream in(row);
-  std::string cell;
-  std::getline(in, cell, '|'); // before the first '|'
-  while (std::getline(in, cell, '|')) {
-    const auto first = cell.find_first_not_of(' ');
-    const auto last = cell.find_last_not_of(' ');
-    cell = first == std::string::npos ? "" : cell.substr(first, last - first + 1);
-    if (cell.size() >= 2 && cell.front() == '`' && cell.back() == '`') {
-      cell = cell.substr(1, cell.size() - 2);
-    }
-    out.push_back(cell);
-  }
-  if (!out.empty() && out.back().empty()) {
-    out.pop_back();
-  }
-  return out;
-}
 
 std::string yes_no(bool b) { return b ? "yes" : "no"; }
 
@@ -49,7 +31,7 @@ TEST_CASE("docs/library/buildenv.md: the per-version table matches the model", "
     if (line.rfind("| 1.", 0) != 0) {
       continue;
     }
-    const std::vector<std::string> c = cells(line);
+    const std::vector<std::string> c = docs_table::cells(line);
     REQUIRE(c.size() == 10);
     const auto v = cgocheck::buildenv::parse_go_version(c[0]);
     REQUIRE(v.has_value());

@@ -36,7 +36,7 @@ enum class c_scalar : std::uint8_t {
   unsigned_char,
   short_int,
   unsigned_short,
-  int_,
+  int_type,
   unsigned_int,
   long_int,
   unsigned_long,
@@ -44,10 +44,10 @@ enum class c_scalar : std::uint8_t {
   unsigned_long_long,
   int128,
   unsigned_int128,
-  float_,
-  double_,
+  float_type,
+  double_type,
   long_double,
-  bool_,
+  bool_type,
   wchar, ///< wchar_t where it is a distinct type (C++), or the typedef in C
   float_complex,
   double_complex,
@@ -59,7 +59,7 @@ struct c_record;
 /// A C type, target-independent.
 struct c_type {
   enum class kind : std::uint8_t {
-    void_,
+    void_type,
     scalar,
     pointer,          ///< to `element` (a data pointer; nullptr element: void*)
     function_pointer, ///< pointer to a function type
@@ -68,8 +68,8 @@ struct c_type {
     record,           ///< struct or union
     enumeration,
   };
-  kind what = kind::void_;
-  c_scalar scalar = c_scalar::int_;       ///< kind::scalar; kind::enumeration: the underlying integer type
+  kind what = kind::void_type;
+  c_scalar scalar = c_scalar::int_type;       ///< kind::scalar; kind::enumeration: the underlying integer type
   std::shared_ptr<const c_type> element;  ///< pointer: pointee; array: element
   std::optional<std::uint64_t> count;     ///< array
   std::shared_ptr<const c_record> record; ///< record (nullptr: incomplete)
@@ -165,6 +165,73 @@ struct go_type_result {
   std::uint64_t align = 1;          ///< cgo's Go alignment of the type (bytes)
 };
 
+/// Builders for describing C types by hand (tests, tables, callers without
+/// an AST).
+inline c_type scalar_type(c_scalar s) {
+  c_type t;
+  t.what = c_type::kind::scalar;
+  t.scalar = s;
+  return t;
+}
+
+/// A pointer to `pointee`; `void*` is pointer_to(c_type{}) or a pointer
+/// with no element.
+inline c_type pointer_to(c_type pointee) {
+  c_type t;
+  t.what = c_type::kind::pointer;
+  t.element = std::make_shared<const c_type>(std::move(pointee));
+  return t;
+}
+
+/// `element[count]`; no count: a flexible or incomplete array.
+inline c_type array_of(c_type element, std::optional<std::uint64_t> count) {
+  c_type t;
+  t.what = c_type::kind::array;
+  t.element = std::make_shared<const c_type>(std::move(element));
+  t.count = count;
+  return t;
+}
+
+inline c_type record_type(std::shared_ptr<const c_record> record) {
+  c_type t;
+  t.what = c_type::kind::record;
+  t.name = record->tag;
+  t.record = std::move(record);
+  return t;
+}
+
+inline c_type record_type(c_record record) { return record_type(std::make_shared<const c_record>(std::move(record))); }
+
+/// An enum whose underlying type is `underlying`.
+inline c_type enum_type(c_scalar underlying, bool has_negative, std::string name = {}) {
+  c_type t;
+  t.what = c_type::kind::enumeration;
+  t.scalar = underlying;
+  t.enum_has_negative = has_negative;
+  t.name = std::move(name);
+  return t;
+}
+
+inline c_field field(std::string name, c_type type) {
+  c_field f;
+  f.name = std::move(name);
+  f.type = std::move(type);
+  return f;
+}
+
+inline c_field bit_field(std::string name, c_type type, std::uint32_t width) {
+  c_field f = field(std::move(name), std::move(type));
+  f.bit_width = width;
+  return f;
+}
+
+inline c_record struct_record(std::string tag, std::vector<c_field> fields) {
+  c_record r;
+  r.tag = std::move(tag);
+  r.fields = std::move(fields);
+  return r;
+}
+
 /// Size and alignment in bytes of any C type.
 struct type_layout {
   std::uint64_t size = 0;
@@ -203,7 +270,7 @@ inline type_layout scalar_layout(c_scalar s, const data_model &m) noexcept {
   case c_scalar::short_int:
   case c_scalar::unsigned_short:
     return sa(m.short_type);
-  case c_scalar::int_:
+  case c_scalar::int_type:
   case c_scalar::unsigned_int:
     return sa(m.int_type);
   case c_scalar::long_int:
@@ -215,22 +282,22 @@ inline type_layout scalar_layout(c_scalar s, const data_model &m) noexcept {
   case c_scalar::int128:
   case c_scalar::unsigned_int128:
     return sa(m.int128_type);
-  case c_scalar::float_:
+  case c_scalar::float_type:
     return sa(m.float_type);
-  case c_scalar::double_:
+  case c_scalar::double_type:
     return sa(m.double_type);
   case c_scalar::long_double:
     return sa(m.long_double_type);
-  case c_scalar::bool_:
+  case c_scalar::bool_type:
     return sa(m.bool_type);
   case c_scalar::wchar:
     return sa(m.wchar_type);
   case c_scalar::float_complex:
-    return {2u * m.float_type.size, m.float_type.align};
+    return {std::uint64_t{2} * m.float_type.size, m.float_type.align};
   case c_scalar::double_complex:
-    return {2u * m.double_type.size, m.double_type.align};
+    return {std::uint64_t{2} * m.double_type.size, m.double_type.align};
   case c_scalar::long_double_complex:
-    return {2u * m.long_double_type.size, m.long_double_type.align};
+    return {std::uint64_t{2} * m.long_double_type.size, m.long_double_type.align};
   }
   return {};
 }
@@ -328,7 +395,7 @@ inline raw_record c_layout(const c_record &rec, const data_model &m) {
         fa = field_packed ? unpacked_fa : std::min(fa, pack_bits);
       }
       if (ms && rec.is_union) {
-        fa = unpacked_fa = 1;
+        fa = 1;
       }
       if (ms) {
         if (width == 0 || width > unfilled) {
@@ -345,10 +412,13 @@ inline raw_record c_layout(const c_record &rec, const data_model &m) {
       }
       out.fields.push_back({offset, width});
       if (!ms && !unnamed_align && f.name.empty()) {
-        fa = unpacked_fa = 1; // unnamed bit-fields do not align the record
+        fa = 1; // unnamed bit-fields do not align the record
       }
       if (rec.is_union) {
-        const std::uint64_t used = ms ? (width != 0 ? unit : 8) : align_to(width, 8);
+        std::uint64_t used = align_to(width, 8);
+        if (ms) {
+          used = width != 0 ? unit : 8;
+        }
         data_bits = std::max(data_bits, used);
       } else if (ms && width != 0) {
         if (unfilled == 0) {
@@ -434,7 +504,7 @@ inline go_type_result go_view(const c_type &t, const data_model &m) {
   const std::uint64_t ptr = m.pointer.size;
   go_type_result r;
   switch (t.what) {
-  case c_type::kind::void_:
+  case c_type::kind::void_type:
     r.go_type = "_Ctype_void";
     return r;
   case c_type::kind::scalar: {
@@ -447,7 +517,7 @@ inline go_type_result go_view(const c_type &t, const data_model &m) {
     case c_scalar::unsigned_char:
       return go_int(1, false, ptr);
     case c_scalar::short_int:
-    case c_scalar::int_:
+    case c_scalar::int_type:
     case c_scalar::long_int:
     case c_scalar::long_long:
     case c_scalar::int128:
@@ -460,13 +530,13 @@ inline go_type_result go_view(const c_type &t, const data_model &m) {
       return go_int(tl.size, false, ptr);
     case c_scalar::wchar:
       return go_int(tl.size, m.wchar_signed, ptr);
-    case c_scalar::bool_:
+    case c_scalar::bool_type:
       r.go_type = "bool";
       r.size = tl.size;
       r.align = 1;
       return r;
-    case c_scalar::float_:
-    case c_scalar::double_:
+    case c_scalar::float_type:
+    case c_scalar::double_type:
     case c_scalar::long_double:
       r.size = tl.size;
       r.align = std::min<std::uint64_t>(tl.size, ptr);
@@ -477,10 +547,13 @@ inline go_type_result go_view(const c_type &t, const data_model &m) {
       } else {
         // gcc.go loadType, *dwarf.FloatType (go1.19): clang names the type
         // "float", "double" or "long double" in DWARF.
-        r.error = "unexpected: " + std::to_string(tl.size) + "-byte float type - " +
-                  (t.scalar == c_scalar::long_double ? "long double"
-                   : t.scalar == c_scalar::double_   ? "double"
-                                                      : "float");
+        const char *name = "float";
+        if (t.scalar == c_scalar::long_double) {
+          name = "long double";
+        } else if (t.scalar == c_scalar::double_type) {
+          name = "double";
+        }
+        r.error = "unexpected: " + std::to_string(tl.size) + "-byte float type - " + name;
       }
       return r;
     case c_scalar::float_complex:
@@ -511,7 +584,7 @@ inline go_type_result go_view(const c_type &t, const data_model &m) {
   case c_type::kind::pointer: {
     r.size = ptr;
     r.align = ptr;
-    if (!t.element || t.element->what == c_type::kind::void_) {
+    if (!t.element || t.element->what == c_type::kind::void_type) {
       r.go_type = "unsafe.Pointer";
       return r;
     }
@@ -580,7 +653,7 @@ inline go_type_result go_view(const c_type &t, const data_model &m) {
 /// types, void, incomplete records and incomplete arrays.
 inline type_layout layout_of(const c_type &type, const data_model &model) {
   switch (type.what) {
-  case c_type::kind::void_:
+  case c_type::kind::void_type:
   case c_type::kind::function:
     return {0, 1};
   case c_type::kind::scalar:
@@ -650,6 +723,7 @@ inline record_layout layout_record(const c_record &record, const data_model &mod
   std::uint64_t go_align = 1;
   int anon = 0;
   std::vector<std::string> used;
+  used.reserve(record.fields.size());
   for (const c_field &f : record.fields) {
     used.push_back(f.name);
   }
@@ -685,7 +759,7 @@ inline record_layout layout_record(const c_record &record, const data_model &mod
     } else if (layout_detail::is_go_keyword(f.name)) {
       std::string n = "_" + f.name;
       while (std::find(used.begin(), used.end(), n) != used.end()) {
-        n = "_" + n;
+        n.insert(0, 1, '_');
       }
       used.push_back(n);
       fl.go_name = n;

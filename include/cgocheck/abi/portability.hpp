@@ -285,15 +285,16 @@ inline std::string dropped_field_summary(const c_record &record, std::string_vie
   for (const data_model *m : models) {
     const record_layout layout = layout_record(record, *m);
     for (const field_layout &f : layout.fields) {
-      if (f.name != field || !f.dropped) {
+      if (f.name != field || !f.dropped.has_value()) {
         continue;
       }
+      const drop_reason reason = f.dropped.value_or(drop_reason::bitfield);
       auto it = groups.begin();
-      while (it != groups.end() && it->first != *f.dropped) {
+      while (it != groups.end() && it->first != reason) {
         ++it;
       }
       if (it == groups.end()) {
-        groups.push_back({*f.dropped, {}});
+        groups.push_back({reason, {}});
         it = std::prev(groups.end());
       }
       it->second.push_back(m);

@@ -1558,7 +1558,7 @@ private:
       t.erase(0, 1); // indexing a pointer to an array indexes the array
     }
     std::size_t open = std::string::npos;
-    if (t.rfind("[", 0) == 0) {
+    if (t.rfind('[', 0) == 0) {
       open = 0;
     } else if (t.rfind("map[", 0) == 0) {
       open = 3;
@@ -1698,7 +1698,7 @@ private:
       if (t.rfind("[]", 0) == 0) {
         return go_type{t, {}};
       }
-      if (t.rfind("[", 0) == 0) {
+      if (t.rfind('[', 0) == 0) {
         const std::string e = element_type(t);
         return e.empty() ? go_type{} : go_type{"[]" + e, {}};
       }
