@@ -53,11 +53,6 @@ int llvm_of_path(const std::string &plugin) {
   return 0;
 }
 
-std::string self_path() {
-  std::error_code ec;
-  return fs::read_symlink("/proc/self/exe", ec).string();
-}
-
 struct tool_pair {
   std::string plugin;
   std::string clang_tidy;
@@ -81,7 +76,7 @@ tool_pair find_tools(const lint_options &opts, const std::map<std::string, std::
   } else if (plugin_it != environ.end() && !plugin_it->second.empty()) {
     candidates.emplace_back(plugin_it->second, llvm_of_path(plugin_it->second));
   } else {
-    const fs::path exe_dir = fs::path(self_path()).parent_path();
+    const fs::path exe_dir = fs::path(executable_path()).parent_path();
 #ifdef CGOCHECK_PLUGIN_LLVM_VERSION
     const int own = CGOCHECK_PLUGIN_LLVM_VERSION;
 #else

@@ -119,6 +119,11 @@ std::string working_directory() {
   return real.string();
 }
 
+std::string executable_path() {
+  std::error_code ec;
+  return fs::read_symlink("/proc/self/exe", ec).string();
+}
+
 std::function<std::optional<std::string>(std::string_view)> go_getenv(const be::resolution &r,
                                                                       const be::system_view &sys) {
   return [&r, &sys](std::string_view key) -> std::optional<std::string> {

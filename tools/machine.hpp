@@ -30,6 +30,10 @@ std::optional<std::string> look_path(const std::string &name, const std::string 
 /// user typed it), else the real path.
 std::string working_directory();
 
+/// The path of this executable (/proc/self/exe), or "" when unknown; the
+/// installed plugin and data files are found relative to it.
+std::string executable_path();
+
 /// What a command asks of the machine's go.
 struct machine_request {
   std::optional<buildenv::go_version> version; ///< --go-version; else `go version` on PATH

@@ -61,9 +61,9 @@ std::string darwin_libc_dir(const buildenv::system_view &sys) {
     return set->second;
   }
   std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const fs::path installed = exe.parent_path().parent_path() / "share" / "cgocheck" / "darwin-libc";
+  const std::string exe = executable_path();
+  if (!exe.empty()) {
+    const fs::path installed = fs::path(exe).parent_path().parent_path() / "share" / "cgocheck" / "darwin-libc";
     if (fs::is_directory(installed, ec)) {
       return installed.lexically_normal().string();
     }
