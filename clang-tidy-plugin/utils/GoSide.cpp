@@ -38,6 +38,22 @@ const RecordDecl *recordOf(QualType Type) {
   return nullptr;
 }
 
+/// A record named Tag defined inside one of the records of Context.
+const RecordDecl *nestedRecordNamed(const DeclContext &Context, StringRef Tag, bool WantUnion, int Depth = 0) {
+  if (Depth > 16)
+    return nullptr;
+  for (const Decl *D : Context.decls()) {
+    const auto *Record = dyn_cast<RecordDecl>(D);
+    if (!Record || !Record->isThisDeclarationADefinition())
+      continue;
+    if (Depth > 0 && Record->getName() == Tag && Record->isUnion() == WantUnion)
+      return Record;
+    if (const RecordDecl *Inner = nestedRecordNamed(*Record, Tag, WantUnion, Depth + 1))
+      return Inner;
+  }
+  return nullptr;
+}
+
 } // namespace
 
 GoSide::GoSide(ASTContext &Context) : Context(Context) {
@@ -98,13 +114,13 @@ const RecordDecl *GoSide::recordNamed(StringRef CgoName) const {
       continue;
     const StringRef Tag = CgoName.drop_front(Prefix.size());
     const bool WantUnion = Prefix == "union_";
-    // Tags are not found by ordinary lookup in C; walk the file-scope
-    // declarations.
-    for (const Decl *D : Unit->decls())
-      if (const auto *Record = dyn_cast<RecordDecl>(D))
-        if (Record->getName() == Tag && Record->isUnion() == WantUnion && Record->getDefinition())
+    for (const NamedDecl *Decl : Unit->lookup(&Context.Idents.get(Tag)))
+      if (const auto *Record = dyn_cast<RecordDecl>(Decl))
+        if (Record->isUnion() == WantUnion && Record->getDefinition())
           return Record->getDefinition();
-    return nullptr;
+    // C gives a struct declared inside another struct file scope, but the
+    // lookup table does not list it: search the records' own declarations.
+    return nestedRecordNamed(*Unit, Tag, WantUnion);
   }
   for (const NamedDecl *Decl : Unit->lookup(&Context.Idents.get(CgoName)))
     if (const auto *Typedef = dyn_cast<TypedefNameDecl>(Decl)) {

@@ -27,3 +27,7 @@ func Length(p *C.struct_packet) int {
 func Raw() byte {
 	return byte(C.make_packet().data[0])
 }
+
+func Version(h *C.struct_header) uint {
+	return uint(h.version)
+}
