@@ -1,13 +1,14 @@
 //===--- CharSignednessCheck.cpp - cgocheck -------------------------------===//
 //
 // Thin adapter. The matchers find plain char values (not constants) that
-// are compared with a constant outside 0..127, converted explicitly or by
-// initialisation/assignment to a wider integer type, used as an array index
-// or shifted; and plain char parameters, results and fields that Go sees
-// (utils::GoSide). The library splits the listed targets by the signedness
-// of char; nothing is reported when they agree. Integer promotions inside
-// arithmetic and calls are not reported: they are everywhere and mostly
-// harmless.
+// are compared with a constant outside 0..127 or sign-tested (c < 0,
+// c >= 0), converted explicitly or by initialisation/assignment to a wider
+// integer type, used as an array index or shifted; and plain char
+// parameters, results and fields that Go sees (utils::GoSide), except
+// members of unions, which Go sees as bytes. The library splits the listed
+// targets by the signedness of char; nothing is reported when they agree.
+// Integer promotions inside arithmetic and calls are not reported: they are
+// everywhere and mostly harmless.
 //
 //===----------------------------------------------------------------------===//
 
