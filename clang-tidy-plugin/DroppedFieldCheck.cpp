@@ -13,6 +13,7 @@
 #include "cgocheck/rules/checks.hpp"
 #include "utils/GoSide.h"
 #include "utils/LayoutModel.h"
+#include "utils/TypeShape.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -24,15 +25,6 @@ namespace rules = ::cgocheck::rules;
 namespace clang::tidy::cgo {
 
 namespace {
-
-const RecordDecl *recordOf(QualType Type) {
-  Type = Type.getCanonicalType();
-  if (const auto *Pointer = Type->getAs<PointerType>())
-    Type = Pointer->getPointeeType().getCanonicalType();
-  if (const auto *Record = Type->getAs<RecordType>())
-    return Record->getDecl()->getDefinition();
-  return nullptr;
-}
 
 /// The C field Go calls Name: cgo prefixes fields named like Go keywords
 /// with '_' (src/cmd/cgo/gcc.go (*typeConv).Struct, go1.19-go1.27).
@@ -73,12 +65,12 @@ void DroppedFieldCheck::check(const MatchFinder::MatchResult &Result) {
     const std::optional<abi::c_record> Described = utils::describeRecord(*Record, Context);
     if (!Described)
       return;
+    const std::vector<std::string> Where = abi::dropped_field_summaries(*Described, targets());
+    unsigned Index = 0;
     for (const FieldDecl *Field : Record->fields()) {
-      if (Field->getName().empty())
-        continue;
-      const std::string Where = abi::dropped_field_summary(*Described, Field->getName().str(), targets());
-      if (!Where.empty())
-        diag(Field->getLocation(), rules::messages::dropped_field_declared) << Field << Record << Where;
+      const std::string &Summary = Where[Index++];
+      if (!Field->getName().empty() && !Summary.empty())
+        diag(Field->getLocation(), rules::messages::dropped_field_declared) << Field << Record << Summary;
     }
     return;
   }
@@ -96,7 +88,7 @@ void DroppedFieldCheck::check(const MatchFinder::MatchResult &Result) {
     else if (!Access.via_call.empty())
       for (const NamedDecl *Decl : Unit->lookup(&Context.Idents.get(Access.via_call)))
         if (const auto *Function = dyn_cast<FunctionDecl>(Decl))
-          Record = recordOf(Function->getReturnType());
+          Record = utils::recordBehind(Function->getReturnType(), /*ThroughPointers=*/true);
     const FieldDecl *Field = Record ? fieldNamed(*Record, Access.field) : nullptr;
     if (!Field)
       continue;

@@ -1,6 +1,7 @@
 //===--- GoSide.cpp - cgocheck --------------------------------------------===//
 
 #include "GoSide.h"
+#include "TypeShape.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -15,28 +16,6 @@ namespace cgofacts = ::cgocheck::cgo;
 namespace clang::tidy::cgo::utils {
 
 namespace {
-
-/// The record a value of this type holds by value (through arrays), or
-/// nullptr; pointers stop: cgo names a pointed-to struct without loading it.
-const RecordDecl *recordHeld(QualType Type) {
-  Type = Type.getCanonicalType();
-  while (const auto *Array = dyn_cast<ArrayType>(Type.getTypePtr()))
-    Type = Array->getElementType().getCanonicalType();
-  if (const auto *Record = Type->getAs<RecordType>())
-    return Record->getDecl()->getDefinition();
-  return nullptr;
-}
-
-const RecordDecl *recordOf(QualType Type) {
-  Type = Type.getCanonicalType();
-  while (const auto *Pointer = Type->getAs<PointerType>())
-    Type = Pointer->getPointeeType().getCanonicalType();
-  while (const auto *Array = dyn_cast<ArrayType>(Type.getTypePtr()))
-    Type = Array->getElementType().getCanonicalType();
-  if (const auto *Record = Type->getAs<RecordType>())
-    return Record->getDecl()->getDefinition();
-  return nullptr;
-}
 
 /// A record named Tag defined inside one of the records of Context.
 const RecordDecl *nestedRecordNamed(const DeclContext &Context, StringRef Tag, bool WantUnion, int Depth = 0) {
@@ -86,10 +65,10 @@ GoSide::GoSide(ASTContext &Context) : Context(Context) {
       const auto *Function = dyn_cast<FunctionDecl>(Decl);
       if (!Function)
         continue;
-      if (const RecordDecl *Record = recordOf(Function->getReturnType()))
+      if (const RecordDecl *Record = recordBehind(Function->getReturnType(), /*ThroughPointers=*/true))
         UsedRecords.insert(Record);
       for (const ParmVarDecl *Param : Function->parameters())
-        if (const RecordDecl *Record = recordOf(Param->getType()))
+        if (const RecordDecl *Record = recordBehind(Param->getType(), /*ThroughPointers=*/true))
           UsedRecords.insert(Record);
     }
   }
@@ -101,7 +80,8 @@ GoSide::GoSide(ASTContext &Context) : Context(Context) {
     if (Record->isUnion())
       continue;
     for (const FieldDecl *Field : Record->fields())
-      if (const RecordDecl *Held = recordHeld(Field->getType()))
+      // cgo names a struct behind a pointer without loading it.
+      if (const RecordDecl *Held = recordBehind(Field->getType(), /*ThroughPointers=*/false))
         if (UsedRecords.insert(Held).second)
           Work.push_back(Held);
   }

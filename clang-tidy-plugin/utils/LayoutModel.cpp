@@ -6,7 +6,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/StringRef.h"
-#include <utility>
+#include <string_view>
 #include "llvm/Config/llvm-config.h"
 
 namespace abi = ::cgocheck::abi;
@@ -62,25 +62,6 @@ std::optional<abi::c_scalar> builtinScalar(const BuiltinType &Builtin) {
   }
 }
 
-/// Typedefs whose meaning is the same on every target even though the
-/// type they name differs (<stdint.h>, <stddef.h>).
-std::optional<abi::c_scalar> portableTypedef(StringRef Name) {
-  static constexpr std::pair<llvm::StringLiteral, abi::c_scalar> Table[] = {
-      {"int8_t", abi::c_scalar::signed_char},     {"int_least8_t", abi::c_scalar::signed_char},
-      {"uint8_t", abi::c_scalar::unsigned_char},  {"uint_least8_t", abi::c_scalar::unsigned_char},
-      {"int16_t", abi::c_scalar::short_int},      {"int_least16_t", abi::c_scalar::short_int},
-      {"uint16_t", abi::c_scalar::unsigned_short}, {"uint_least16_t", abi::c_scalar::unsigned_short},
-      {"int32_t", abi::c_scalar::int_type},       {"int_least32_t", abi::c_scalar::int_type},
-      {"uint32_t", abi::c_scalar::unsigned_int},  {"uint_least32_t", abi::c_scalar::unsigned_int},
-      {"int64_t", abi::c_scalar::long_long},      {"int_least64_t", abi::c_scalar::long_long},
-      {"uint64_t", abi::c_scalar::unsigned_long_long}, {"uint_least64_t", abi::c_scalar::unsigned_long_long},
-  };
-  for (const auto &[Typedef, Scalar] : Table)
-    if (Name == Typedef)
-      return Scalar;
-  return std::nullopt;
-}
-
 std::optional<abi::c_type> describe(QualType Type, const ASTContext &Context, int Depth);
 
 std::optional<abi::c_record> describeRecordAt(const RecordDecl &Record, const ASTContext &Context, int Depth) {
@@ -127,16 +108,9 @@ std::optional<abi::c_type> describe(QualType Type, const ASTContext &Context, in
     const StringRef Name = Typedef->getDecl()->getName();
     if (Out.name.empty())
       Out.name = Name.str();
-    if (std::optional<abi::c_scalar> Scalar = portableTypedef(Name)) {
+    if (std::optional<abi::c_scalar> Scalar = abi::portable_typedef(std::string_view(Name.data(), Name.size()))) {
       Out.what = abi::c_type::kind::scalar;
       Out.scalar = *Scalar;
-      return Out;
-    }
-    if (Name == "size_t" || Name == "uintptr_t" || Name == "ssize_t" || Name == "ptrdiff_t" ||
-        Name == "intptr_t") {
-      const bool Unsigned = Name == "size_t" || Name == "uintptr_t";
-      Out.what = abi::c_type::kind::scalar;
-      Out.scalar = Unsigned ? abi::c_scalar::unsigned_long : abi::c_scalar::long_int;
       return Out;
     }
     Type = Typedef->desugar();

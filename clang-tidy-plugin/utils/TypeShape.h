@@ -7,6 +7,7 @@
 #ifndef CGOCHECK_CLANG_TIDY_PLUGIN_UTILS_TYPESHAPE_H
 #define CGOCHECK_CLANG_TIDY_PLUGIN_UTILS_TYPESHAPE_H
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
 
 namespace clang::tidy::cgo::utils {
@@ -45,6 +46,23 @@ inline bool containsLongDouble(QualType Type) {
       return false;
   }
   return false;
+}
+
+/// The record definition a value of this type holds (through arrays) or,
+/// with ThroughPointers, also points to; nullptr for anything else.
+inline const RecordDecl *recordBehind(QualType Type, bool ThroughPointers) {
+  for (int Depth = 0; Depth < 16 && !Type.isNull(); ++Depth) {
+    const QualType Canonical = Type.getCanonicalType();
+    if (const auto *Record = Canonical->getAs<RecordType>())
+      return Record->getDecl()->getDefinition();
+    if (const auto *Pointer = Canonical->getAs<PointerType>(); Pointer && ThroughPointers)
+      Type = Pointer->getPointeeType();
+    else if (const auto *Array = dyn_cast<ArrayType>(Canonical.getTypePtr()))
+      Type = Array->getElementType();
+    else
+      return nullptr;
+  }
+  return nullptr;
 }
 
 } // namespace clang::tidy::cgo::utils

@@ -165,6 +165,37 @@ struct go_type_result {
   std::uint64_t align = 1;          ///< cgo's Go alignment of the type (bytes)
 };
 
+/// The scalar a standard typedef stands for on every modelled target, where
+/// the type it names differs between targets (<stdint.h>: int64_t is long on
+/// one and long long on another, same width), or nothing. size_t, uintptr_t,
+/// ssize_t, ptrdiff_t and intptr_t are pointer-sized and modelled as
+/// (unsigned) long: right on every row except the LLP64 windows targets.
+inline std::optional<c_scalar> portable_typedef(std::string_view name) {
+  struct entry {
+    std::string_view name;
+    c_scalar scalar;
+  };
+  static constexpr entry table[] = {
+      {"int8_t", c_scalar::signed_char},       {"int_least8_t", c_scalar::signed_char},
+      {"uint8_t", c_scalar::unsigned_char},    {"uint_least8_t", c_scalar::unsigned_char},
+      {"int16_t", c_scalar::short_int},        {"int_least16_t", c_scalar::short_int},
+      {"uint16_t", c_scalar::unsigned_short},  {"uint_least16_t", c_scalar::unsigned_short},
+      {"int32_t", c_scalar::int_type},         {"int_least32_t", c_scalar::int_type},
+      {"uint32_t", c_scalar::unsigned_int},    {"uint_least32_t", c_scalar::unsigned_int},
+      {"int64_t", c_scalar::long_long},        {"int_least64_t", c_scalar::long_long},
+      {"uint64_t", c_scalar::unsigned_long_long}, {"uint_least64_t", c_scalar::unsigned_long_long},
+      {"size_t", c_scalar::unsigned_long},     {"uintptr_t", c_scalar::unsigned_long},
+      {"ssize_t", c_scalar::long_int},         {"ptrdiff_t", c_scalar::long_int},
+      {"intptr_t", c_scalar::long_int},
+  };
+  for (const entry &e : table) {
+    if (e.name == name) {
+      return e.scalar;
+    }
+  }
+  return std::nullopt;
+}
+
 /// Builders for describing C types by hand (tests, tables, callers without
 /// an AST).
 inline c_type scalar_type(c_scalar s) {

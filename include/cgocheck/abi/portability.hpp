@@ -275,42 +275,57 @@ constexpr std::string_view drop_reason_phrase(drop_reason r) noexcept {
   return "dropped";
 }
 
-/// Where and why cgo drops field `field` of `record` on the listed targets:
-/// "a bit-field on darwin/arm64 and linux/amd64; misaligned for its Go type
-/// on linux/386", or "" when every listed target keeps it (or the record
-/// has no such field).
-inline std::string dropped_field_summary(const c_record &record, std::string_view field,
-                                         const std::vector<const data_model *> &models) {
-  std::vector<std::pair<drop_reason, std::vector<const data_model *>>> groups;
+/// For each field of `record` (in order): where and why cgo drops it on the
+/// listed targets, "a bit-field on darwin/arm64 and linux/amd64; misaligned
+/// for its Go type on linux/386", or "" when every listed target keeps it.
+/// Lays the record out once per target.
+inline std::vector<std::string> dropped_field_summaries(const c_record &record,
+                                                        const std::vector<const data_model *> &models) {
+  using group = std::pair<drop_reason, std::vector<const data_model *>>;
+  std::vector<std::vector<group>> groups(record.fields.size());
   for (const data_model *m : models) {
     const record_layout layout = layout_record(record, *m);
-    for (const field_layout &f : layout.fields) {
-      if (f.name != field || !f.dropped.has_value()) {
+    for (std::size_t i = 0; i < layout.fields.size() && i < groups.size(); ++i) {
+      const std::optional<drop_reason> dropped = layout.fields[i].dropped;
+      if (!dropped.has_value()) {
         continue;
       }
-      const drop_reason reason = f.dropped.value_or(drop_reason::bitfield);
-      auto it = groups.begin();
-      while (it != groups.end() && it->first != reason) {
+      const drop_reason reason = dropped.value_or(drop_reason::bitfield);
+      auto it = groups[i].begin();
+      while (it != groups[i].end() && it->first != reason) {
         ++it;
       }
-      if (it == groups.end()) {
-        groups.push_back({reason, {}});
-        it = std::prev(groups.end());
+      if (it == groups[i].end()) {
+        groups[i].push_back({reason, {}});
+        it = std::prev(groups[i].end());
       }
       it->second.push_back(m);
-      break;
     }
   }
-  std::string out;
-  for (const auto &[reason, where] : groups) {
-    if (!out.empty()) {
-      out += "; ";
+  std::vector<std::string> out(record.fields.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    for (const auto &[reason, where] : groups[i]) {
+      if (!out[i].empty()) {
+        out[i] += "; ";
+      }
+      out[i] += drop_reason_phrase(reason);
+      out[i] += " on ";
+      out[i] += join_targets(where);
     }
-    out += drop_reason_phrase(reason);
-    out += " on ";
-    out += join_targets(where);
   }
   return out;
+}
+
+/// dropped_field_summaries for the field named `field` ("" when the record
+/// has no such field or every listed target keeps it).
+inline std::string dropped_field_summary(const c_record &record, std::string_view field,
+                                         const std::vector<const data_model *> &models) {
+  for (std::size_t i = 0; i < record.fields.size(); ++i) {
+    if (record.fields[i].name == field) {
+      return dropped_field_summaries(record, models)[i];
+    }
+  }
+  return {};
 }
 
 } // namespace cgocheck::abi
