@@ -350,7 +350,7 @@ int run_lint(const std::vector<std::string_view> &args) {
     for (const cgo::generated_file &g : b.generated) {
       const std::string path = b.out_dir + "/" + g.name;
       generated[path] = &g;
-      if (g.name != "_cgo_export.h") {
+      if (g.name != "_cgo_export.h" && g.name != cgo::package_facts_header_name) {
         units.push_back({path, config});
       }
     }

@@ -234,6 +234,11 @@ std::vector<std::string> compile_arguments(const package_build &b, const target_
   const std::vector<std::string> flags =
       cgo::c_compiler_flags(b.pkg, target.env.get("CGO_CPPFLAGS"), target.env.get("CGO_CFLAGS"), b.out_dir);
   args.insert(args.end(), flags.begin(), flags.end());
+  // A .c file of the package (not a generated unit) sees the package's Go-side facts.
+  if (!b.out_dir.empty() && file.rfind(b.out_dir + "/", 0) != 0) {
+    args.emplace_back("-include");
+    args.push_back(b.out_dir + "/" + std::string(cgo::package_facts_header_name));
+  }
   args.emplace_back("-c");
   args.push_back(file);
   return args;
@@ -271,6 +276,15 @@ std::string write_compile_database(std::vector<package_build> &builds, const tar
     header_out << header.text;
     if (!header_out) {
       return "cannot write " + header_path;
+    }
+    // The package's .c files get the Go-side facts of the whole package
+    // (compile_arguments force-includes this header for them).
+    const std::string facts_path = b.out_dir + "/" + std::string(cgo::package_facts_header_name);
+    const cgo::generated_file &facts = b.generated.emplace_back(cgo::make_package_facts_header(b.pkg));
+    std::ofstream facts_out(facts_path, std::ios::binary);
+    facts_out << facts.text;
+    if (!facts_out) {
+      return "cannot write " + facts_path;
     }
     for (const std::string &c : b.pkg.c_files) {
       files.push_back(b.pkg.dir + "/" + c);

@@ -101,6 +101,9 @@ struct argument_fact {
   provenance kind = provenance::unknown;
   std::string why; ///< one short phrase: "C.CString at line 12", "&buf[0] (address of a Go variable)"
   bool freed_by_go_after_call = false;
+  /// An unknown read from a struct field or package variable (`c.handle`):
+  /// a value Go holds across calls.
+  bool held = false;
 };
 
 struct c_call {
@@ -1245,6 +1248,7 @@ struct verdict {
   std::string why;
   bool go_string = false;
   bool notable = false; ///< a why that conversions keep (cgo.NewHandle, uintptr of a pointer)
+  bool held = false;    ///< unknown, read from a struct field or package variable
 };
 
 inline int join_rank(provenance p) {
@@ -1890,6 +1894,7 @@ private:
       f.freed_by_go_after_call = freed_after(*root, call);
     }
     f.kind = v.kind;
+    f.held = v.kind == provenance::unknown && v.held;
     f.why = std::move(v.why);
     return f;
   }
@@ -2280,7 +2285,9 @@ private:
         }
         return make(provenance::unknown, "C variable C." + std::string(name));
       }
-      return make(provenance::unknown, text(n) + " (field or package variable)");
+      verdict held = make(provenance::unknown, text(n) + " (field or package variable)");
+      held.held = true;
+      return held;
     }
     case node_kind::index:
       return make(provenance::unknown, text(n) + " (element)");

@@ -64,6 +64,7 @@ struct unit_argument {
   std::string why;
   std::optional<go_site> at;
   bool freed_by_go = false;
+  bool held = false; ///< unknown, read from a struct field or package variable
 };
 
 struct unit_call {
@@ -132,8 +133,10 @@ inline bool add_unit_fact(unit_facts &facts, std::string_view text) {
           continue;
         }
         const auto freed = a.find("freed_by_go");
+        const auto held = a.find("held");
         c.args.push_back({json_string(a, "kind"), json_string(a, "why"), json_site(a, "at"),
-                          freed != a.end() && freed->is_boolean() && freed->get<bool>()});
+                          freed != a.end() && freed->is_boolean() && freed->get<bool>(),
+                          held != a.end() && held->is_boolean() && held->get<bool>()});
       }
     }
     facts.calls.push_back(std::move(c));

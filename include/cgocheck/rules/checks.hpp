@@ -64,8 +64,53 @@ inline constexpr check_info dropped_field{
     "src/cmd/cgo/gcc.go (*typeConv).Struct, go1.19-go1.27",
 };
 
+/// cgo-pointer-retained: C keeps a pointer that may be Go memory.
+inline constexpr check_info pointer_retained{
+    "cgo-pointer-retained",
+    "C keeps a pointer that may be Go memory after the call returns (in a global, a static, heap or C memory, or "
+    "given to a thread or callback)",
+    "src/cmd/cgo/doc.go \"Passing pointers\": C may not keep a copy of a Go pointer after the call returns "
+    "(go1.19-go1.20); only while it stays pinned with runtime.Pinner (go1.21-go1.27)",
+};
+
+/// cgo-go-pointer-in-go-memory: C stores a Go pointer into Go memory.
+inline constexpr check_info go_pointer_in_go_memory{
+    "cgo-go-pointer-in-go-memory",
+    "C stores a pointer that may be Go memory into memory that may be Go memory",
+    "src/cmd/cgo/doc.go \"Passing pointers\": C must not store any Go pointer into Go memory, even temporarily "
+    "(go1.19-go1.20); memory reachable from arguments must hold only pinned Go pointers (go1.21-go1.27)",
+};
+
+/// cgo-free-go-memory: a deallocator called on Go memory.
+inline constexpr check_info free_go_memory{
+    "cgo-free-go-memory",
+    "free (or a configured deallocator) called on a pointer that may be Go memory",
+    "Go memory belongs to Go's garbage collector (src/cmd/cgo/doc.go); C.free is the C library's free "
+    "(src/cmd/cgo/out.go, go1.19-go1.27), which C11 7.22.3.3 defines only for memory from malloc",
+};
+
+/// cgo-double-free: memory freed twice, in C or by C and then by Go.
+inline constexpr check_info double_free{
+    "cgo-double-free",
+    "memory freed twice: on one path in C, or by C and again by Go after the call",
+    "C11/C17/C23 7.22.3.3: freeing memory already freed is undefined; C.free is the same C library free "
+    "(src/cmd/cgo/out.go, go1.19-go1.27)",
+};
+
+/// cgo-stack-address-escape: a C stack address reaches Go.
+inline constexpr check_info stack_address_escape{
+    "cgo-stack-address-escape",
+    "the address of a C local or parameter reaches Go: returned, written through an out-parameter, stored in a "
+    "global",
+    "C11 6.2.4p2: an automatic object's lifetime ends with its block; Go receives C pointers as plain values "
+    "and keeps using them (src/cmd/cgo/doc.go, go1.19-go1.27)",
+};
+
 /// Every check, in the order they are documented.
-inline constexpr std::array all_checks{nil_free, char_signedness, long_double, variadic, dropped_field};
+inline constexpr std::array all_checks{nil_free,       char_signedness,         long_double,
+                                       variadic,       dropped_field,           pointer_retained,
+                                       go_pointer_in_go_memory, free_go_memory, double_free,
+                                       stack_address_escape};
 
 /// What `cgocheck lint` reports from the Go side itself, before any C is
 /// parsed (the cgo front end, include/cgocheck/cgo/).
@@ -199,6 +244,57 @@ inline constexpr std::string_view dropped_field_declared =
 
 /// Note at the C field. %0: the field.
 inline constexpr std::string_view field_declared_here = "%0 is declared here";
+
+// The pointer-lifetime checks. The fix follows the semicolon.
+
+/// %0: the parameter, %1: the function, %2: where it is kept (sink_phrase).
+inline constexpr std::string_view pointer_retained =
+    "%0 may point to Go memory and is kept after %1 returns (%2); C must not keep a Go pointer after the call: "
+    "copy the data into C memory, pin it with runtime.Pinner, or pass a runtime/cgo.Handle";
+
+/// As pointer_retained, for a function marked `#cgo noescape` (%1).
+inline constexpr std::string_view pointer_retained_noescape =
+    "%0 may point to Go memory and is kept after %1 returns (%2), which breaks the promise of the #cgo noescape "
+    "directive for %1; "
+    "copy the data into C memory, or remove the directive and pin the memory with runtime.Pinner";
+
+/// %0: the stored parameter, %1: the parameter whose memory it is stored in.
+inline constexpr std::string_view go_pointer_in_go_memory =
+    "%0 may point to Go memory and is stored in memory that %1 points to, which may be Go memory; C must not store a Go pointer in Go "
+    "memory: store a C pointer or a runtime/cgo.Handle value instead";
+
+/// %0: the deallocator, %1: the parameter.
+inline constexpr std::string_view free_go_memory =
+    "%0 frees %1, which may point to Go memory; only C memory may be freed (memory from C.malloc, C.CString or "
+    "C.CBytes), Go's garbage collector frees Go memory";
+
+/// %0: the deallocator, %1: what is freed (a variable or a parameter).
+inline constexpr std::string_view double_free_in_c =
+    "%0 frees %1, which is already freed on a path to here; free it once (set it to NULL after the first free)";
+
+/// %0: the deallocator, %1: the parameter.
+inline constexpr std::string_view double_free_by_go =
+    "%0 frees %1, which Go frees again after the call; free it on one side only";
+
+/// Note at the first free. %0: what is freed.
+inline constexpr std::string_view first_freed_here = "%0 is first freed here";
+
+/// %0: the local or parameter, %1: the function, %2: how it reaches Go (sink_phrase).
+inline constexpr std::string_view stack_address_escape =
+    "address of %0, on the stack of %1, reaches Go (%2) and is invalid once %1 returns; allocate the memory "
+    "with malloc, or let Go pass the memory in";
+
+/// Note at the .go argument. %0: the parameter, %1: the front end's phrase.
+inline constexpr std::string_view go_passes_here = "Go passes %0 here: %1";
+
+/// Note at the .go argument of a call after which Go frees it. %0: the parameter.
+inline constexpr std::string_view go_frees_after_call = "Go passes %0 here and frees it after the call";
+
+/// Note at a C call on the way to the finding. %0: the callee.
+inline constexpr std::string_view passed_on_here = "through this call to %0";
+
+/// Note at the function, without facts. %0: the parameter, %1: why it may be Go memory.
+inline constexpr std::string_view assumed_go_memory = "%0 is assumed to hold Go memory: %1";
 
 }  // namespace messages
 
