@@ -16,6 +16,7 @@
 #include "DroppedFieldCheck.h"
 #include "LongDoubleCheck.h"
 #include "NilFreeCheck.h"
+#include "PointerRuleCheck.h"
 #include "VariadicCheck.h"
 #include "cgocheck/rules/checks.hpp"
 #include "utils/HostVersion.h"
@@ -66,6 +67,19 @@ public:
     Factories.registerCheck<LongDoubleCheck>(rules::long_double.name);
     Factories.registerCheck<VariadicCheck>(rules::variadic.name);
     Factories.registerCheck<DroppedFieldCheck>(rules::dropped_field.name);
+    const std::pair<rules::check_info, rules::pointer_rule> PointerChecks[] = {
+        {rules::pointer_retained, rules::pointer_rule::retained},
+        {rules::go_pointer_in_go_memory, rules::pointer_rule::go_pointer_in_go_memory},
+        {rules::free_go_memory, rules::pointer_rule::free_go_memory},
+        {rules::double_free, rules::pointer_rule::double_free},
+        {rules::stack_address_escape, rules::pointer_rule::stack_address_escape},
+    };
+    for (const auto &[Info, Rule] : PointerChecks) {
+      const rules::pointer_rule Which = Rule;
+      Factories.registerCheckFactory(Info.name, [Which](StringRef Name, ClangTidyContext *Context) {
+        return std::make_unique<PointerRuleCheck>(Name, Context, Which);
+      });
+    }
   }
 };
 

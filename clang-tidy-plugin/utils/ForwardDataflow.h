@@ -83,6 +83,12 @@ public:
     }
   }
 
+  /// The converged state at the entry of Block (for the exit block: the
+  /// join of every path that returns).
+  const State &stateAtEntry(const CFGBlock &Block) const {
+    return EntryStates[Block.getBlockID()];
+  }
+
 private:
   AnalysisDeclContext &ADC;
   const CFG &Cfg;

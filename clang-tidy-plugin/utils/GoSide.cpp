@@ -50,6 +50,7 @@ GoSide::GoSide(ASTContext &Context) : Context(Context) {
     if (!Init)
       continue;
     HasFacts = true;
+    FactsInMainFile = FactsInMainFile || Sources.isInMainFile(Sources.getExpansionLoc(Table->getLocation()));
     for (const Expr *Element : Init->inits())
       if (const auto *Text = dyn_cast<StringLiteral>(Element->IgnoreParenImpCasts()))
         if (Text->getCharByteWidth() == 1)
@@ -122,9 +123,15 @@ SourceLocation GoSide::location(const cgofacts::go_site &Site) const {
   return Sources.translateLineCol(Id, Site.line, Site.column);
 }
 
+std::vector<const cgofacts::unit_call *> GoSide::goCallsOf(const FunctionDecl &Function) const {
+  if (!HasFacts || !Function.getIdentifier() || (!FactsInMainFile && !Function.hasExternalFormalLinkage()))
+    return {};
+  return Facts.calls_of(Function.getName());
+}
+
 bool GoSide::goCalls(const FunctionDecl &Function) const {
   if (HasFacts)
-    return Function.getIdentifier() && !Facts.calls_of(Function.getName()).empty();
+    return !goCallsOf(Function).empty();
   const SourceManager &Sources = Context.getSourceManager();
   for (const FunctionDecl *Redecl : Function.redecls())
     if (Sources.isInMainFile(Sources.getExpansionLoc(Redecl->getLocation())))

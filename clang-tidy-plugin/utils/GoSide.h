@@ -57,6 +57,12 @@ public:
   /// name), or nullptr.
   const RecordDecl *recordNamed(llvm::StringRef CgoName) const;
 
+  /// The Go calls of this function in the facts. A .c file of the package
+  /// sees the package's facts through an included header: there Go can call
+  /// only its functions with external linkage (a static one of the same
+  /// name is another function). Empty without facts.
+  std::vector<const ::cgocheck::cgo::unit_call *> goCallsOf(const FunctionDecl &Function) const;
+
   /// The Go call sites of a C function (empty without facts).
   std::vector<::cgocheck::cgo::go_site> callSites(llvm::StringRef Function) const;
 
@@ -65,6 +71,7 @@ private:
   ::cgocheck::cgo::unit_facts Facts;
   bool HasFacts = false;
   bool MainIsHeader = false;
+  bool FactsInMainFile = false; ///< a generated unit (a preamble), not a .c file of the package
   llvm::SmallPtrSet<const RecordDecl *, 16> UsedRecords;
 };
 
