@@ -2,12 +2,15 @@
  * cgocheck.h -- for the C side of Go cgo packages: the C files of a package
  * and the preambles of its .go files.
  *
- * Includable from C89 on, C11, C17, C23 and C++11 on. Needs nothing but the
+ * Includable as C89 and later and as C++98 and later. Needs nothing but the
  * compiler's <stddef.h> (for offsetof), so it also works when parsing for
  * Apple targets with -nostdlibinc. Documentation: docs/library/cgocheck-h.md.
  *
- * Every macro here is a declaration: write it at file scope or block scope,
- * followed by a semicolon.
+ * Two sections:
+ *   ABI guards:          each macro is a declaration; write it at file scope
+ *                        or block scope, followed by a semicolon.
+ *   Pointer annotations: each macro is an attribute; write it in a function
+ *                        declaration, on the function or on a parameter.
  */
 #ifndef CGOCHECK_CGOCHECK_H
 #define CGOCHECK_CGOCHECK_H
@@ -161,5 +164,63 @@
   CGOCHECK_STATIC_ASSERT_NAMED_(sizeof(type) == sizeof(void *), cgocheck_error_type_is_not_the_size_of_go_int, \
                                 "cgocheck: " #type " is not the size of Go's int on this target (Go's int "   \
                                 "is pointer-sized); use ptrdiff_t or intptr_t")
+
+/* ======================================================================== */
+/* Pointer annotations                                                      */
+/* ======================================================================== */
+/*
+ * Say who owns a pointer that crosses between Go and C, on the declaration of
+ * the C function it crosses. The cgocheck clang-tidy checks
+ * cgo-pointer-retained, cgo-go-pointer-in-go-memory, cgo-free-go-memory,
+ * cgo-double-free and cgo-stack-address-escape read them from the AST, where
+ * clang keeps each as an AnnotateAttr with the string given below.
+ *
+ * CGOCHECK_CALLED_FROM_GO, annotate("cgocheck.called_from_go"):
+ *   on a function. Go calls it (C.f), so its pointer parameters may hold Go
+ *   pointers.
+ * CGOCHECK_BORROWED, annotate("cgocheck.borrowed"):
+ *   on a pointer parameter. The function uses the pointer only during the
+ *   call and keeps no copy of it after returning; it may receive Go memory.
+ * CGOCHECK_TAKES_OWNERSHIP, annotate("cgocheck.takes_ownership"):
+ *   on a pointer parameter. The function frees it, or hands it to something
+ *   that will; callers pass C memory and do not free it again.
+ * CGOCHECK_KEEPS, annotate("cgocheck.keeps"):
+ *   on a pointer parameter. The function keeps the pointer after it returns
+ *   (a registry of handles, a callback context); callers pass C memory, a
+ *   cgo.Handle value or pinned memory, never plain Go memory.
+ *
+ * Where they go, in prototypes and definitions, static functions included:
+ *   CGOCHECK_CALLED_FROM_GO void f(void *p);       before the declaration
+ *   static CGOCHECK_CALLED_FROM_GO void f(void *p) (or before static)
+ *   void g(void *p CGOCHECK_BORROWED, char *q CGOCHECK_KEEPS);
+ *                                  after a parameter's name (or its type,
+ *                                  when the parameter has no name)
+ *   void h(CGOCHECK_TAKES_OWNERSHIP void *p);      before a parameter's type
+ * These are the positions tests/cgocheck_h checks. A definition inherits the
+ * annotations of an earlier prototype, so writing them in the header is
+ * enough.
+ *
+ * They expand to __attribute__((annotate("..."))) only where the checks
+ * read them: when clang-tidy parses the code (clang-tidy defines
+ * __clang_analyzer__, as the static analyzer does), or when
+ * CGOCHECK_ANNOTATIONS is defined, with clang. Everywhere else, and always
+ * when CGOCHECK_NO_ANNOTATIONS is defined, they expand to nothing, so the
+ * binary a compiler builds is the same as without them (clang passes
+ * annotate on to code generation: llvm.global.annotations and
+ * llvm.var.annotation calls, which can keep a static function or a stack
+ * store that would otherwise go away).
+ */
+#if defined(__clang__) && (defined(__clang_analyzer__) || defined(CGOCHECK_ANNOTATIONS)) && \
+    !defined(CGOCHECK_NO_ANNOTATIONS)
+#define CGOCHECK_CALLED_FROM_GO __attribute__((annotate("cgocheck.called_from_go")))
+#define CGOCHECK_BORROWED __attribute__((annotate("cgocheck.borrowed")))
+#define CGOCHECK_TAKES_OWNERSHIP __attribute__((annotate("cgocheck.takes_ownership")))
+#define CGOCHECK_KEEPS __attribute__((annotate("cgocheck.keeps")))
+#else
+#define CGOCHECK_CALLED_FROM_GO
+#define CGOCHECK_BORROWED
+#define CGOCHECK_TAKES_OWNERSHIP
+#define CGOCHECK_KEEPS
+#endif
 
 #endif /* CGOCHECK_CGOCHECK_H */

@@ -4,13 +4,22 @@
   check_header.py --cc clang-19 --cxx clang++-19 --include DIR compile
       positive.c, which uses every macro, must compile without a warning
       (-Wall -Wextra -Werror -pedantic) on every target, in C89, C99, C11,
-      C17, C23, C++98, C++11 and C++17.
+      C17, C23, C++98, C++11 and C++17; and again with -D__clang_analyzer__
+      (as clang-tidy parses it), where the pointer annotations expand.
   check_header.py ... messages
       every guard on every target, alone in a unit: where the target's data
       model satisfies it, it compiles; where not, the compile fails and the
       error output holds the guard's message (C11 and later, C++11 and
       later: the error line ends with it) or the name of its fallback
       array (C89, C99, C++98).
+  check_header.py ... annotations
+      the pointer annotations reach clang's AST: annotations.c, dumped with
+      -Xclang -ast-dump on every target in C11, C17, C23 and C++17, holds an
+      AnnotateAttr with the expected string on each function and parameter
+      its ANNOTATED table lists, and no other, when parsed as clang-tidy
+      parses (-D__clang_analyzer__) or with -DCGOCHECK_ANNOTATIONS; in a
+      plain compile, with -DCGOCHECK_NO_ANNOTATIONS, and with -U__clang__
+      (the branch for other compilers), none at all.
 
 Exit status 0 when everything holds, 1 otherwise (the failures are listed).
 """
@@ -109,6 +118,37 @@ CASES = [
 ]
 
 
+# annotations.c: for each function, the number of its declarations and the
+# annotate strings each declaration holds, on the function and on each of its
+# parameters in order (a definition inherits them from its prototype).
+CALLED_FROM_GO = "cgocheck.called_from_go"
+BORROWED = "cgocheck.borrowed"
+TAKES_OWNERSHIP = "cgocheck.takes_ownership"
+KEEPS = "cgocheck.keeps"
+ANNOTATED = {
+    "cgocheck_ast_release": (1, [], [[]]),
+    "cgocheck_ast_after_names": (2, [CALLED_FROM_GO], [[BORROWED], [TAKES_OWNERSHIP], [], [KEEPS], []]),
+    "cgocheck_ast_before_types": (2, [], [[BORROWED], [TAKES_OWNERSHIP], [], [KEEPS], []]),
+    "cgocheck_ast_unnamed": (1, [CALLED_FROM_GO], [[BORROWED], [TAKES_OWNERSHIP], [KEEPS]]),
+    "cgocheck_ast_static_after": (1, [CALLED_FROM_GO], [[TAKES_OWNERSHIP], [BORROWED]]),
+    "cgocheck_ast_static_before": (1, [CALLED_FROM_GO], [[KEEPS], [BORROWED]]),
+    "cgocheck_ast_use": (2, [CALLED_FROM_GO], [[], [], []]),
+}
+
+AST_STANDARDS = [("c", "c11"), ("c", "c17"), ("c", "c23"), ("c++", "c++17")]
+
+# (label, extra flags, annotations expected)
+AST_MODES = [
+    # clang-tidy defines __clang_analyzer__: the annotations are there.
+    ("as clang-tidy parses", ["-D__clang_analyzer__"], True),
+    ("-DCGOCHECK_ANNOTATIONS", ["-DCGOCHECK_ANNOTATIONS"], True),
+    # A plain compile builds the same binary as without them.
+    ("plain compile", [], False),
+    ("-DCGOCHECK_NO_ANNOTATIONS", ["-D__clang_analyzer__", "-DCGOCHECK_NO_ANNOTATIONS"], False),
+    ("-U__clang__", ["-D__clang_analyzer__", "-U__clang__"], False),
+]
+
+
 def command(args, lang, std, triple, source):
     compiler = args.cc if lang == "c" else args.cxx
     cmd = [compiler, "--target=" + triple, "-x", lang, "-std=" + std, "-fsyntax-only",
@@ -129,7 +169,9 @@ def positive_jobs(args):
                    "-DCGOCHECK_TEST_LONG_SIZE=%d" % t["long"],
                    "-DCGOCHECK_TEST_LONG_DOUBLE_ALIGN=%d" % t["ld_align"]]
         for lang, std, _ in STANDARDS:
-            yield ("positive.c %s %s" % (triple, std), command(args, lang, std, triple, source) + defines)
+            cmd = command(args, lang, std, triple, source) + defines
+            yield ("positive.c %s %s" % (triple, std), cmd)
+            yield ("positive.c %s %s -D__clang_analyzer__" % (triple, std), cmd + ["-D__clang_analyzer__"])
 
 
 def check_positive(job):
@@ -194,17 +236,114 @@ def check_message(job):
     return None
 
 
+def ast_jobs(args):
+    source = os.path.join(HERE, "annotations.c")
+    for triple in TARGETS:
+        for lang, std in AST_STANDARDS:
+            for mode, flags, annotated in AST_MODES:
+                cmd = command(args, lang, std, triple, source) + ["-Xclang", "-ast-dump"] + flags
+                yield ("annotations.c %s %s %s" % (triple, std, mode), cmd, annotated)
+
+
+def parse_dump(text):
+    """The tree of an -ast-dump: each node is (its line without the tree
+    drawing, [children])."""
+    root, stack = None, []
+    for line in text.splitlines():
+        start = re.match(r"[|`\- ]*", line).end()
+        if start == len(line):
+            continue
+        node = (line[start:], [])
+        depth = start // 2
+        del stack[depth:]
+        if stack:
+            stack[-1][1].append(node)
+        elif root is None:
+            root = node
+        else:
+            return None
+        stack.append(node)
+    return root
+
+
+def walk(node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n[1]))
+
+
+def kind(node):
+    return node[0].split(" ", 1)[0]
+
+
+def annotations_of(node):
+    """The strings of the AnnotateAttr children of node."""
+    found = []
+    for child in node[1]:
+        if kind(child) == "AnnotateAttr":
+            m = re.search(r'"((?:[^"\\]|\\.)*)"$', child[0].rstrip())
+            found.append(m.group(1) if m else "<unparsed: %s>" % child[0])
+    return sorted(found)
+
+
+def check_ast(job):
+    label, cmd, annotated = job
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0 or p.stderr.strip():
+        return "%s: expected a clean parse, got exit %d:\n%s" % (label, p.returncode, p.stderr)
+    root = parse_dump(p.stdout)
+    if root is None or kind(root) != "TranslationUnitDecl":
+        return "%s: the output is not an AST dump:\n%s" % (label, p.stdout[:2000])
+    declarations = {}
+    attached = 0
+    for node in walk(root):
+        if kind(node) != "FunctionDecl":
+            continue
+        name = node[0].split("'", 1)[0].split()[-1]
+        if not name.startswith("cgocheck_ast_"):
+            continue
+        function = annotations_of(node)
+        parameters = [annotations_of(c) for c in node[1] if kind(c) == "ParmVarDecl"]
+        attached += len(function) + sum(len(a) for a in parameters)
+        declarations.setdefault(name, []).append((function, parameters))
+    problems = []
+    for name in sorted(set(declarations) - set(ANNOTATED)):
+        problems.append("%s: in annotations.c but not in ANNOTATED" % name)
+    for name, (count, function, parameters) in sorted(ANNOTATED.items()):
+        found = declarations.get(name, [])
+        if len(found) != count:
+            problems.append("%s: expected %d declarations, found %d" % (name, count, len(found)))
+        if not annotated:
+            function, parameters = [], [[] for _ in parameters]
+        want = (sorted(function), [sorted(a) for a in parameters])
+        for i, got in enumerate(found):
+            if got != want:
+                problems.append("%s, declaration %d: expected function %s, parameters %s; got function %s, "
+                                "parameters %s" % (name, i + 1, want[0], want[1], got[0], got[1]))
+    everywhere = sum(1 for n in walk(root) if kind(n) == "AnnotateAttr")
+    if everywhere != attached:
+        problems.append("%d AnnotateAttr in the dump, %d of them on the functions of annotations.c and "
+                        "their parameters" % (everywhere, attached))
+    if problems:
+        return "%s:\n  %s" % (label, "\n  ".join(problems))
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cc", required=True)
     ap.add_argument("--cxx", required=True)
     ap.add_argument("--include", required=True, help="the include/ directory holding cgocheck/cgocheck.h")
     ap.add_argument("-j", type=int, default=2)
-    ap.add_argument("what", choices=["compile", "messages"])
+    ap.add_argument("what", choices=["compile", "messages", "annotations"])
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
         if args.what == "compile":
             jobs, check = list(positive_jobs(args)), check_positive
+        elif args.what == "annotations":
+            jobs, check = list(ast_jobs(args)), check_ast
         else:
             jobs, check = list(message_jobs(args, workdir)), check_message
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as pool:
