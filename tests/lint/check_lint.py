@@ -287,18 +287,34 @@ def check_example_findings(r, findings, prefix, expected, label):
                 f"{[(n['file'], n['line'], n['column']) for n in notes]}")
 
 
+# The pointer-lifetime checks, each shown by borrow.go at a .go line with a
+# note at the Go call that passes the memory.
+POINTER_CHECKS = {"cgo-pointer-retained", "cgo-go-pointer-in-go-memory", "cgo-free-go-memory", "cgo-double-free",
+                  "cgo-stack-address-escape"}
+
+
 def test_example(ctx, r):
     expected = expected_example_findings(ctx.example)
     r.check(any(n == "stats.go" and line == 21 and col == 3 for n, line, col, *_ in expected)
             and sum(1 for n, *_ in expected if n == "shim.c") >= 1
-            and {"cgo-char-signedness", "cgo-variadic"} <= {e[3] for e in expected if e[0] == "kinds.go"},
-            f"the example still has its bugs at stats.go:21:3, in shim.c and in kinds.go: {expected}")
+            and {"cgo-char-signedness", "cgo-variadic"} <= {e[3] for e in expected if e[0] == "kinds.go"}
+            and POINTER_CHECKS <= {e[3] for e in expected if e[0] == "borrow.go"},
+            f"the example still has its bugs at stats.go:21:3, in shim.c, in kinds.go and in borrow.go: {expected}")
 
     p = ctx.lint(["examples/imagecache"], ctx.repo)
     r.equal(p.returncode, 1, "from the repo root: exit code (findings)")
     from_root, stray = parse_text(p.stdout)
     r.equal(stray, [], "from the repo root: every stdout line is a finding or its note")
     check_example_findings(r, from_root, "examples/imagecache/", expected, "from the repo root")
+    pointer = [f for f in from_root if f["check"] in POINTER_CHECKS]
+    r.equal(sorted({f["check"] for f in pointer}), sorted(POINTER_CHECKS),
+            "from the repo root: each pointer check reports in the example")
+    for f in pointer:
+        r.check(f["file"] == "examples/imagecache/borrow.go"
+                and any(n["file"] == f["file"] and n["line"] > f["line"] and n["message"].startswith("Go ")
+                        for n in f["notes"]),
+                f"from the repo root: {f['file']}:{f['line']} [{f['check']}] has a note at the Go call below it",
+                f["notes"])
     r.check(any(line.startswith("examples/imagecache/stats.go:21:3: warning: ") and line.endswith(" [cgo-nil-free]")
                 for line in p.stdout.splitlines()),
             "from the repo root: a line 'examples/imagecache/stats.go:21:3: warning: ... [cgo-nil-free]'")
@@ -674,7 +690,23 @@ def reproduce(ctx, r, label, cwd, pattern, want_names):
 
 
 def test_compdb_reproduces(ctx, r):
-    reproduce(ctx, r, "example", ctx.repo, "examples/imagecache", ["cache.cgo.c", "kinds.cgo.c", "shim.c", "stats.cgo.c"])
+    reproduce(ctx, r, "example", ctx.repo, "examples/imagecache",
+              ["borrow.cgo.c", "cache.cgo.c", "kinds.cgo.c", "shim.c", "stats.cgo.c"])
+    # The package's .c files see the Go-side facts of the whole package.
+    with open(os.path.join(ctx.scratch, "compdb-example", "compile_commands.json"), encoding="utf-8") as f:
+        db = json.load(f)
+    shim = [e for e in db if e["file"].endswith("/shim.c")]
+    args = shim[0]["arguments"] if shim else []
+    header = args[args.index("-include") + 1] if "-include" in args[:-1] else ""
+    r.check(header.endswith("/_cgocheck_facts.h") and os.path.isfile(header),
+            f"example: shim.c's command force-includes the package's facts header: {args}")
+    if os.path.isfile(header):
+        with open(header, encoding="utf-8") as f:
+            text = f.read()
+        r.check("_cgocheck_go_facts" in text and '\\"call\\":\\"ic_put\\"' in text
+                and '\\"call\\":\\"ic_kind_is_remote\\"' in text,
+                "example: the facts header holds the calls of every .go file (cache.go's ic_put, kinds.go's)",
+                text[:600])
     # A preamble in // comments: the C text starts after "//", so columns
     # shift when mapped back to the .go line.
     pkg = os.path.join(ctx.scratch, "line-comments")
