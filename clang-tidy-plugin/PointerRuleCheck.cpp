@@ -12,7 +12,6 @@
 #include "utils/GoSide.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -154,9 +153,11 @@ void PointerRuleCheck::notes(const utils::PointerFinding &Finding, ASTContext &C
       continue;
     // Only the calls that pass what the rule is about: unpinned Go memory
     // for what C keeps or stores, any Go memory for a free.
-    const bool Relevant = Finding.Rule == rules::pointer_rule::free_go_memory ? Origin.kinds.any_go()
-                          : ByGo                                                ? true
-                                                                                : Origin.kinds.go;
+    bool Relevant = Origin.kinds.go;
+    if (Finding.Rule == rules::pointer_rule::free_go_memory)
+      Relevant = Origin.kinds.any_go();
+    if (ByGo)
+      Relevant = true;
     if (!Relevant)
       continue;
     const SourceLocation Where = Go.location(Origin.site);

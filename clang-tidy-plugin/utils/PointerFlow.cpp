@@ -6,7 +6,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Analysis/CFG.h"
@@ -14,6 +15,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <map>
 #include <memory>
@@ -34,11 +36,15 @@ using pointer_rules::sink;
 /// A place that outlives the call: kind, root (global or heap site),
 /// parameters (for argument memory), field (nullptr: the whole object).
 using Place = std::tuple<int, const void *, param_set, const void *>;
-enum PlaceKind : int { GlobalPlace, HeapPlace, ArgumentPlace };
+enum PlaceKind : std::uint8_t { GlobalPlace, HeapPlace, ArgumentPlace };
 /// What can be freed twice: a local variable, or a heap block.
 using Identity = std::pair<int, const void *>;
-enum IdentityKind : int { VariableIdentity, HeapIdentity };
+enum IdentityKind : std::uint8_t { VariableIdentity, HeapIdentity };
 using State = pointer_rules::pointer_state<const VarDecl *, Place, Identity, PointerSite>;
+
+/// What a call site says about the integer arguments of its callee: the
+/// value of each argument that is a constant (`ZSTD_dlm_byCopy`), else none.
+using Constants = std::vector<std::optional<std::int64_t>>;
 
 constexpr unsigned MaxVisitsPerBlock = 64;
 constexpr unsigned MaxCallDepth = 8;
@@ -59,10 +65,8 @@ std::vector<std::string> splitNames(StringRef List) {
 
 /// The annotate strings of cgocheck.h on any declaration of D.
 bool hasAnnotation(const Decl &D, StringRef What) {
-  for (const auto *A : D.specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == What)
-      return true;
-  return false;
+  return llvm::any_of(D.specific_attrs<AnnotateAttr>(),
+                      [What](const AnnotateAttr *A) { return A->getAnnotation() == What; });
 }
 
 pointer_rules::param_annotation annotationOf(const FunctionDecl &F, unsigned Index) {
@@ -153,8 +157,11 @@ class Analyzer;
 /// One function's analysis: the CFG transfer functions.
 class FunctionAnalysis {
 public:
-  FunctionAnalysis(Analyzer &Owner, const FunctionDecl &Function, Summary &Out, unsigned Depth)
-      : Owner(Owner), Function(Function), Out(Out), Depth(Depth) {}
+  FunctionAnalysis(Analyzer &Owner, const FunctionDecl &Function, Summary &Out, unsigned Depth, Constants Known)
+      : Owner(Owner), Function(Function), Out(Out), Depth(Depth), Known(std::move(Known)) {
+    if (!this->Known.empty())
+      findModifiedParams();
+  }
 
   State entryState() const {
     State S = State::entry();
@@ -168,7 +175,13 @@ public:
   static State bottomState() { return State::unreachable(); }
 
   void transfer(const CFGElement &Element, State &S, bool Replaying);
-  void refineEdge(const CFGBlock &, unsigned, State &) const {}
+  /// A branch on a parameter the call site passes as a constant (and that
+  /// the body never changes) takes only the edge that constant selects:
+  /// `if (method == BY_REF)`, `if (!copy)`.
+  void refineEdge(const CFGBlock &From, unsigned SuccIndex, State &S) const;
+
+  /// The constant value of an argument expression at a call in this function.
+  std::optional<std::int64_t> constantOf(const Expr &Arg) const;
 
   void finish(const State &AtExit) {
     for (PointerEvent &Event : pointer_rules::events_at_exit(AtExit))
@@ -207,10 +220,16 @@ private:
     return "";
   }
 
+  void findModifiedParams();
+  /// The known value of a parameter read by E, if unchanged in the body.
+  std::optional<std::int64_t> knownParam(const Expr &E) const;
+
   Analyzer &Owner;
   const FunctionDecl &Function;
   Summary &Out;
   unsigned Depth;
+  Constants Known;
+  llvm::SmallPtrSet<const ParmVarDecl *, 4> Modified;
   llvm::DenseMap<const Expr *, Value> Values;
 };
 
@@ -219,8 +238,10 @@ class Analyzer {
 public:
   explicit Analyzer(const PointerFlowOptions &Options) : Options(Options) {}
 
-  const Summary &summary(const FunctionDecl &Definition, unsigned Depth = 0) {
-    const FunctionDecl *Key = Definition.getCanonicalDecl();
+  const Summary &summary(const FunctionDecl &Definition, unsigned Depth = 0, Constants Known = {}) {
+    if (llvm::none_of(Known, [](const std::optional<std::int64_t> &K) { return K.has_value(); }))
+      Known.clear();
+    const auto Key = std::make_pair(Definition.getCanonicalDecl(), Known);
     if (auto It = Summaries.find(Key); It != Summaries.end())
       return It->second;
     Summary &Out = Summaries[Key];
@@ -236,15 +257,17 @@ public:
     const CFG *Cfg = ADC.getCFG();
     if (!Cfg)
       return Out;
-    FunctionAnalysis A(*this, Definition, Result, Depth);
+    const bool General = Known.empty();
+    FunctionAnalysis A(*this, Definition, Result, Depth, std::move(Known));
     ForwardDataflow<State, FunctionAnalysis> Dataflow(ADC, *Cfg, A);
     if (!Dataflow.solve(MaxVisitsPerBlock * Cfg->getNumBlockIDs()))
       return Out;
     Dataflow.replay();
     A.finish(Dataflow.stateAtEntry(Cfg->getExit()));
     Result.complete = true;
-    for (const FunctionAnalysis::DoubleFree &D : A.DoubleFrees)
-      DoubleFrees.push_back({&Definition, D.Second, D.First, D.What});
+    if (General)
+      for (const FunctionAnalysis::DoubleFree &D : A.DoubleFrees)
+        DoubleFrees.push_back({&Definition, D.Second, D.First, D.What});
     Summary &Stored = Summaries[Key];
     Stored = std::move(Result);
     return Stored;
@@ -263,7 +286,7 @@ public:
   }
   /// `register_x(..., void (*cb)(void *), void *ctx)`: a registration shape
   /// whose body is not in the TU keeps its `void *` arguments.
-  bool isRegistration(const FunctionDecl &F) const {
+  static bool isRegistration(const FunctionDecl &F) {
     const IdentifierInfo *Id = F.getIdentifier();
     if (!Id || F.hasBody())
       return false;
@@ -291,8 +314,77 @@ private:
   }
 
   const PointerFlowOptions &Options;
-  std::map<const FunctionDecl *, Summary> Summaries;
+  std::map<std::pair<const FunctionDecl *, Constants>, Summary> Summaries;
 };
+
+void FunctionAnalysis::findModifiedParams() {
+  using namespace ast_matchers;
+  const auto Param = ignoringParenImpCasts(declRefExpr(to(parmVarDecl().bind("p"))));
+  const auto Writes = match(findAll(expr(anyOf(binaryOperator(isAssignmentOperator(), hasLHS(Param)),
+                                               unaryOperator(hasAnyOperatorName("&", "++", "--"),
+                                                             hasUnaryOperand(Param))))),
+                            *Function.getBody(), Function.getASTContext());
+  for (const BoundNodes &Nodes : Writes)
+    if (const auto *P = Nodes.getNodeAs<ParmVarDecl>("p"))
+      Modified.insert(P);
+}
+
+std::optional<std::int64_t> FunctionAnalysis::knownParam(const Expr &E) const {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E.IgnoreParenImpCasts());
+  const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!P || Modified.contains(P) || P->getFunctionScopeIndex() >= Known.size())
+    return std::nullopt;
+  return Known[P->getFunctionScopeIndex()];
+}
+
+std::optional<std::int64_t> FunctionAnalysis::constantOf(const Expr &Arg) const {
+  if (!Arg.getType()->isIntegralOrEnumerationType() || Arg.isValueDependent())
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (Arg.EvaluateAsInt(Result, Function.getASTContext()) && Result.Val.getInt().getSignificantBits() <= 64)
+    return Result.Val.getInt().getExtValue();
+  return knownParam(Arg);
+}
+
+void FunctionAnalysis::refineEdge(const CFGBlock &From, unsigned SuccIndex, State &S) const {
+  if (Known.empty() || From.succ_size() != 2)
+    return;
+  const Expr *Condition = From.getLastCondition();
+  if (!Condition)
+    return;
+  Condition = Condition->IgnoreParenImpCasts();
+  bool Negate = false;
+  while (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
+    if (Not->getOpcode() != UO_LNot)
+      return;
+    Negate = !Negate;
+    Condition = Not->getSubExpr()->IgnoreParenImpCasts();
+  }
+  std::optional<bool> Holds;
+  if (const auto *Compare = dyn_cast<BinaryOperator>(Condition); Compare && Compare->isEqualityOp()) {
+    std::optional<std::int64_t> Left = knownParam(*Compare->getLHS());
+    std::optional<std::int64_t> Right;
+    Expr::EvalResult R;
+    if (Left && Compare->getRHS()->EvaluateAsInt(R, Function.getASTContext()) &&
+        R.Val.getInt().getSignificantBits() <= 64)
+      Right = R.Val.getInt().getExtValue();
+    if (!Left || !Right) {
+      Left = knownParam(*Compare->getRHS());
+      if (Left && Compare->getLHS()->EvaluateAsInt(R, Function.getASTContext()) &&
+          R.Val.getInt().getSignificantBits() <= 64)
+        Right = R.Val.getInt().getExtValue();
+    }
+    if (Left && Right)
+      Holds = (*Left == *Right) == (Compare->getOpcode() == BO_EQ);
+  } else if (const std::optional<std::int64_t> Value = knownParam(*Condition)) {
+    Holds = *Value != 0;
+  }
+  if (!Holds)
+    return;
+  const bool TrueEdge = SuccIndex == 0;
+  if ((*Holds != Negate) != TrueEdge)
+    S = State::unreachable();
+}
 
 void FunctionAnalysis::transfer(const CFGElement &Element, State &S, bool Replaying) {
   const auto Stmt = Element.getAs<CFGStmt>();
@@ -587,7 +679,7 @@ Value FunctionAnalysis::call(const CallExpr &Call, State &S, bool Replaying) {
     keep(*Kept);
     return {};
   }
-  if (Owner.isRegistration(*Callee)) {
+  if (Analyzer::isRegistration(*Callee)) {
     for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
       if (Callee->getParamDecl(I)->getType()->isVoidPointerType())
         keep(I);
@@ -599,7 +691,10 @@ Value FunctionAnalysis::call(const CallExpr &Call, State &S, bool Replaying) {
   const bool SeesPointers = llvm::any_of(Args, [](const Value &V) { return !V.empty(); });
   if (!SeesPointers)
     return {};
-  const Summary &Callee_ = Owner.summary(*Definition, Depth + 1);
+  Constants CalleeKnown;
+  for (const Expr *Arg : Call.arguments())
+    CalleeKnown.push_back(constantOf(*Arg));
+  const Summary &Callee_ = Owner.summary(*Definition, Depth + 1, std::move(CalleeKnown));
   if (!Callee_.complete)
     return {};
   for (const PointerEvent &Original : Callee_.events) {
@@ -627,35 +722,25 @@ bool inSystemHeader(const SourceManager &Sources, const Decl &D) {
   return Sources.isInSystemHeader(Sources.getExpansionLoc(D.getLocation()));
 }
 
-/// Collects the function definitions of the TU outside system headers.
-class DefinitionCollector : public RecursiveASTVisitor<DefinitionCollector> {
-public:
-  explicit DefinitionCollector(const SourceManager &Sources) : Sources(Sources) {}
-  bool VisitFunctionDecl(FunctionDecl *F) {
-    if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() && !inSystemHeader(Sources, *F))
-      Definitions.push_back(F);
-    return true;
-  }
-  std::vector<const FunctionDecl *> Definitions;
+/// The function definitions of the TU outside system headers.
+std::vector<const FunctionDecl *> definitions(ASTContext &Context) {
+  using namespace ast_matchers;
+  std::vector<const FunctionDecl *> Found;
+  for (const BoundNodes &Nodes :
+       match(functionDecl(isDefinition(), unless(isExpansionInSystemHeader())).bind("f"), Context))
+    if (const auto *F = Nodes.getNodeAs<FunctionDecl>("f"); F && !F->isDependentContext())
+      Found.push_back(F);
+  return Found;
+}
 
-private:
-  const SourceManager &Sources;
-};
-
-/// Calls a deallocator directly (for double frees inside C).
-class DeallocationFinder : public RecursiveASTVisitor<DeallocationFinder> {
-public:
-  explicit DeallocationFinder(const Analyzer &A) : A(A) {}
-  bool VisitCallExpr(CallExpr *Call) {
-    if (const FunctionDecl *Callee = Call->getDirectCallee(); Callee && A.isDeallocator(*Callee))
-      Found = true;
-    return !Found;
-  }
-  bool Found = false;
-
-private:
-  const Analyzer &A;
-};
+/// The function calls a deallocator directly (for double frees inside C).
+bool callsDeallocator(const FunctionDecl &F, const std::vector<std::string> &Names, ASTContext &Context) {
+  using namespace ast_matchers;
+  if (!F.getBody() || Names.empty())
+    return false;
+  const std::vector<StringRef> Refs(Names.begin(), Names.end());
+  return !match(findAll(callExpr(callee(functionDecl(hasAnyName(Refs))))), *F.getBody(), Context).empty();
+}
 
 std::string assumedPhrase(pointer_rules::assumption_mode Mode, pointer_rules::param_annotation Annotation,
                           bool Annotated, const FunctionDecl &F, bool HasFacts) {
@@ -678,11 +763,10 @@ std::vector<PointerFinding> computeFindings(ASTContext &Context, const PointerFl
   const pointer_rules::assumption_mode Mode =
       Options.Mode == pointer_rules::assumption_mode::facts ? pointer_rules::assumption_mode::preamble : Options.Mode;
   Analyzer A(Options);
-  DefinitionCollector Collector(Sources);
-  Collector.TraverseDecl(Context.getTranslationUnitDecl());
+
   std::set<std::tuple<int, PointerSite, PointerSite>> Seen;
 
-  for (const FunctionDecl *F : Collector.Definitions) {
+  for (const FunctionDecl *F : definitions(Context)) {
     const bool Annotated = calledFromGoAnnotation(*F);
     bool Boundary = false;
     std::vector<ParamMemory> Params;
@@ -712,10 +796,8 @@ std::vector<PointerFinding> computeFindings(ASTContext &Context, const PointerFl
     const bool Relevant = Boundary || llvm::any_of(Params, [](const ParamMemory &P) {
                             return !P.kinds.none() || P.freed_by_go;
                           });
-    DeallocationFinder Frees(A);
     if (!Relevant) {
-      Frees.TraverseStmt(F->getBody());
-      if (Frees.Found)
+      if (callsDeallocator(*F, Options.Deallocators, Context))
         A.summary(*F);
       continue;
     }

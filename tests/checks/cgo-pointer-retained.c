@@ -353,3 +353,27 @@ void keep_through_safe_helpers(void *p, size_t n) {
   remember_copy(p, n);
   remember_briefly(p);
 }
+
+// A helper that keeps its pointer only in one mode: the constant the call
+// passes decides which branch runs (a constant argument specialises the
+// helper's summary).
+enum load_mode { LOAD_BY_COPY, LOAD_BY_REF };
+static const void *g_dict;
+static void load_advanced(const void *dict, enum load_mode how) {
+  if (how == LOAD_BY_REF)
+    g_dict = dict;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'dict' may point to Go memory and is kept after 'load_by_ref' returns (stored in global 'g_dict')
+}
+// Not flagged: by copy, the branch that keeps it cannot run.
+void load_by_copy(const void *dict) { load_advanced(dict, LOAD_BY_COPY); }
+// Flagged.
+void load_by_ref(const void *dict) { load_advanced(dict, LOAD_BY_REF); }
+// CHECK-NOTES: :[[@LINE-1]]:38: note: through this call to 'load_advanced'
+// CHECK-NOTES: :[[@LINE-2]]:30: note: 'dict' is assumed to hold Go memory: Go can call 'load_by_ref'
+static void keep_if(const void *d, int keep) {
+  if (!keep)
+    return;
+  g_dict = d;
+}
+// Not flagged: keep is 0.
+void keep_never(const void *d) { keep_if(d, 0); }

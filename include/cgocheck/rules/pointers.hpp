@@ -32,6 +32,7 @@
 
 #include "cgocheck/cgo/unit_facts.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -667,15 +668,13 @@ bool kept_is_reported_as_store(const pointer_event<Site> &kept, const std::vecto
   if (kept.kind != event_kind::kept || kept.where != sink::argument_memory) {
     return false;
   }
-  for (const pointer_event<Site> &e : events) {
-    if (e.kind == event_kind::stored && e.at == kept.at && e.via == kept.via) {
-      const auto v = judge(e, params, function_is_boundary);
-      if (v && v->rule == pointer_rule::go_pointer_in_go_memory) {
-        return true;
-      }
+  return std::any_of(events.begin(), events.end(), [&](const pointer_event<Site> &e) {
+    if (e.kind != event_kind::stored || e.at != kept.at || e.via != kept.via) {
+      return false;
     }
-  }
-  return false;
+    const auto v = judge(e, params, function_is_boundary);
+    return v && v->rule == pointer_rule::go_pointer_in_go_memory;
+  });
 }
 
 }  // namespace cgocheck::rules
