@@ -54,30 +54,31 @@ void CharSignednessCheck::registerMatchers(MatchFinder *Finder) {
   const auto Value = ignoringParenImpCasts(plainCharValue().bind("char"));
   // c == 0xff, c < 0, c >= 0x80, c == EOF.
   Finder->addMatcher(
-      binaryOperator(isComparisonOperator(), unless(isExpansionInSystemHeader()), hasEitherOperand(Value),
+      binaryOperator(isComparisonOperator(), hasEitherOperand(Value),
                      hasEitherOperand(ignoringParenImpCasts(expr(unless(hasType(qualType(plainChar()))))
-                                                               .bind("constant"))))
+                                                               .bind("constant"))),
+                     unless(isExpansionInSystemHeader()))
           .bind("compare"),
       this);
   // (int)c, (unsigned)c; int x = c; x = c.
-  Finder->addMatcher(cStyleCastExpr(unless(isExpansionInSystemHeader()), hasDestinationType(qualType(widerInteger())),
-                                    hasSourceExpression(Value))
+  Finder->addMatcher(cStyleCastExpr(hasSourceExpression(Value), hasDestinationType(qualType(widerInteger())),
+                                    unless(isExpansionInSystemHeader()))
                          .bind("widen"),
                      this);
-  Finder->addMatcher(varDecl(unless(isExpansionInSystemHeader()), hasType(qualType(widerInteger())),
-                             hasInitializer(implicitCastExpr(hasSourceExpression(Value)).bind("widen")))
+  Finder->addMatcher(varDecl(hasInitializer(implicitCastExpr(hasSourceExpression(Value)).bind("widen")),
+                             hasType(qualType(widerInteger())), unless(isExpansionInSystemHeader()))
                          .bind("var"),
                      this);
-  Finder->addMatcher(binaryOperator(unless(isExpansionInSystemHeader()), hasOperatorName("="),
+  Finder->addMatcher(binaryOperator(hasOperatorName("="), hasRHS(implicitCastExpr(hasSourceExpression(Value)).bind("widen")),
                                     hasLHS(expr(hasType(qualType(widerInteger())))),
-                                    hasRHS(implicitCastExpr(hasSourceExpression(Value)).bind("widen"))),
+                                    unless(isExpansionInSystemHeader())),
                      this);
   // table[c].
-  Finder->addMatcher(arraySubscriptExpr(unless(isExpansionInSystemHeader()), hasIndex(Value)).bind("subscript"),
+  Finder->addMatcher(arraySubscriptExpr(hasIndex(Value), unless(isExpansionInSystemHeader())).bind("subscript"),
                      this);
   // c >> 4, c << 8.
-  Finder->addMatcher(binaryOperator(unless(isExpansionInSystemHeader()),
-                                    hasAnyOperatorName("<<", ">>", "<<=", ">>="), hasLHS(Value))
+  Finder->addMatcher(binaryOperator(hasAnyOperatorName("<<", ">>", "<<=", ">>="), hasLHS(Value),
+                                    unless(isExpansionInSystemHeader()))
                          .bind("shift"),
                      this);
   // What Go sees.

@@ -45,6 +45,9 @@ const FunctionType *calledType(QualType T) {
   return T->getAs<FunctionType>();
 }
 
+/// A cast to a function or function pointer type.
+AST_MATCHER(ExplicitCastExpr, castsToFunction) { return calledType(Node.getType()) != nullptr; }
+
 /// Whether FT is a prototype, and a variadic one.
 std::optional<bool> variadicness(const FunctionType *FT) {
   if (const auto *Proto = dyn_cast_or_null<FunctionProtoType>(FT))
@@ -105,9 +108,10 @@ std::string wrapperShape(const FunctionDecl &Function, const PrintingPolicy &Pol
 
 void VariadicCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
-  Finder->addMatcher(explicitCastExpr(unless(isExpansionInSystemHeader())).bind("cast"), this);
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(expr(hasType(qualType(callsUnprototyped())))))
+  // The cheap shape test first: the system-header test costs a source lookup.
+  Finder->addMatcher(explicitCastExpr(castsToFunction(), unless(isExpansionInSystemHeader())).bind("cast"), this);
+  Finder->addMatcher(callExpr(callee(expr(hasType(qualType(callsUnprototyped())))),
+                              unless(isExpansionInSystemHeader()))
                          .bind("call"),
                      this);
 }
@@ -142,9 +146,22 @@ void VariadicCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   if (const auto *Cast = Result.Nodes.getNodeAs<ExplicitCastExpr>("cast")) {
+    // Only the outermost cast of a chain is reported: (fixed)(void *)printf.
+    // Casts are matched outermost first, so the outer one marks the inner
+    // ones (asking for parents would build the whole unit's parent map).
+    if (InnerCasts.erase(Cast) != 0)
+      return;
     const std::optional<bool> To = variadicness(calledType(Cast->getType()));
     if (!To)
       return;
+    for (const Expr *Inner = Cast->getSubExpr()->IgnoreParens(); Inner;) {
+      const auto *InnerCast = dyn_cast<CastExpr>(Inner);
+      if (!InnerCast)
+        break;
+      if (isa<ExplicitCastExpr>(InnerCast))
+        InnerCasts.insert(InnerCast);
+      Inner = InnerCast->getSubExpr()->IgnoreParens();
+    }
     const Expr *Source = Cast->getSubExpr();
     std::optional<bool> From = variadicness(calledType(Source->IgnoreParenCasts()->getType()));
     const FunctionDecl *Behind = functionBehind(Source, Context);
@@ -152,10 +169,6 @@ void VariadicCheck::check(const MatchFinder::MatchResult &Result) {
       From = variadicness(Behind->getType()->getAs<FunctionType>());
     if (!From || *From == *To)
       return;
-    // Only the outermost cast of a chain is reported: (fixed)(void *)printf.
-    if (const auto Parents = Context.getParents(*Cast); !Parents.empty())
-      if (const auto *Outer = Parents[0].get<ExplicitCastExpr>(); Outer && variadicness(calledType(Outer->getType())))
-        return;
     const auto Kind = *From ? abi::variadic_mismatch::variadic_called_as_fixed
                             : abi::variadic_mismatch::fixed_called_as_variadic;
     const auto Broken = abi::variadic_breaking_targets(targets(), Kind, std::nullopt);

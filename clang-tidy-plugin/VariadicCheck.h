@@ -12,6 +12,7 @@
 #define CGOCHECK_CLANG_TIDY_PLUGIN_VARIADICCHECK_H
 
 #include "utils/AbiCheck.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::cgo {
 
@@ -20,6 +21,11 @@ public:
   using AbiCheck::AbiCheck;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { InnerCasts.clear(); }
+
+private:
+  /// Casts inside an outer cast to a function type, not reported themselves.
+  llvm::DenseSet<const CastExpr *> InnerCasts;
 };
 
 } // namespace clang::tidy::cgo
