@@ -416,6 +416,128 @@ def test_clean(ctx, r):
             "control (a nil free added to helper.c): exit 1 and the finding")
 
 
+IDIOMS_GO = r"""package idioms
+
+/*
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uintptr_t saved_handle;
+static void *current;
+static char table[16] = "tile";
+
+// A cgo.Handle is an integer: keeping it is what handles are for.
+static void register_handle(uintptr_t h) { saved_handle = h; }
+
+// C.CString memory: C reads it, Go frees it.
+static size_t name_length(const char *s) { return strlen(s); }
+
+// C.CString memory handed over: C frees it, Go does not.
+static void take_name(char *s) { free(s); }
+
+// C fills a Go buffer.
+static void fill(void *p, size_t n) {
+	memset(p, 7, n);
+	((unsigned char *)p)[0] = 1;
+}
+
+// C memory (a global) that Go copies with C.GoBytes.
+static const char *table_data(void) { return table; }
+
+// C stores C pointers into Go memory.
+static void name_of(const char **out, int heap) { *out = heap ? strdup("heap") : "static"; }
+
+// Pinned memory may be kept while pinned.
+static void keep_pinned(void *p) { current = p; }
+
+// Kept only during the call.
+static void with_scratch(void *p, size_t n) {
+	current = p;
+	(void)n;
+	current = NULL;
+}
+
+// A C block that holds the Go pointer, freed before returning.
+struct job { void *data; size_t n; };
+static size_t run_job(struct job *j) { return j->n; }
+static size_t submit(void *p, size_t n) {
+	struct job *j = malloc(sizeof *j);
+	if (j == NULL)
+		return 0;
+	j->data = p;
+	j->n = n;
+	size_t r = run_job(j);
+	free(j);
+	return r;
+}
+*/
+import "C"
+
+import (
+	"runtime"
+	"runtime/cgo"
+	"unsafe"
+)
+
+func Idioms(s string, buf []byte, v interface{}) int {
+	h := cgo.NewHandle(v)
+	C.register_handle(C.uintptr_t(h))
+	cs := C.CString(s)
+	defer C.free(unsafe.Pointer(cs))
+	n := int(C.name_length(cs))
+	C.take_name(C.CString(s))
+	if len(buf) > 0 {
+		C.fill(unsafe.Pointer(&buf[0]), C.size_t(len(buf)))
+		C.with_scratch(unsafe.Pointer(&buf[0]), C.size_t(len(buf)))
+		n += int(C.submit(unsafe.Pointer(&buf[0]), C.size_t(len(buf))))
+	}
+	b := C.GoBytes(unsafe.Pointer(C.table_data()), 4)
+	var name *C.char
+	C.name_of(&name, 0)
+	x := new(int)
+	var pin runtime.Pinner
+	pin.Pin(x)
+	C.keep_pinned(unsafe.Pointer(x))
+	return n + len(b)
+}
+"""
+
+
+def test_pointer_idioms(ctx, r):
+    """Idiomatic cgo (handles, C.CString + free, C filling a Go buffer, GoBytes
+    copies, C pointers stored into Go memory, pinned memory, pointers kept
+    only during the call) gives no pointer finding; a control with one
+    retention added gives exactly that one."""
+    pkg = os.path.join(ctx.scratch, "idioms")
+    # A .c file of the package sees the package's Go-side facts, but its own
+    # static functions are not the preamble's functions of the same name.
+    legacy = ("#include <stdlib.h>\n#include <stddef.h>\n"
+              "static void fill(void *p, size_t n) { (void)n; free(p); }\n"
+              "void legacy_use(void *p) { fill(p, 0); }\n")
+    write_tree(pkg, {"go.mod": "module example.com/idioms\n\ngo 1.21\n", "idioms.go": IDIOMS_GO,
+                     "legacy.c": legacy})
+    p = ctx.lint(["--format=json", "."], pkg)
+    try:
+        findings = json.loads(p.stdout)
+    except ValueError:
+        findings = None
+    r.check(isinstance(findings, list), "idioms: --format=json prints an array", p.stdout[:2000] + p.stderr[:2000])
+    if not isinstance(findings, list):
+        return
+    r.equal([(f["check"], f["line"], f["message"]) for f in findings], [], "idioms: no finding at all")
+    r.equal(p.returncode, 0, "idioms: exit code")
+
+    control = os.path.join(ctx.scratch, "idioms-control")
+    write_tree(control, {"go.mod": "module example.com/idioms\n\ngo 1.21\n",
+                         "idioms.go": IDIOMS_GO.replace("\tcurrent = NULL;\n", ""), "legacy.c": legacy})
+    p = ctx.lint(["."], control)
+    found, _ = parse_text(p.stdout)
+    line = IDIOMS_GO.split("\n").index("\tcurrent = p;", IDIOMS_GO.split("\n").index("static void with_scratch(void *p, size_t n) {")) + 1
+    r.equal((p.returncode, where(found)), (1, [("idioms.go", line, 2, "cgo-pointer-retained")]),
+            "control (the pointer no longer cleared before returning): exit 1 and that one finding")
+
+
 def fetch_sarif_schema(ctx):
     cached = os.path.join(ctx.cache, SARIF_CACHED)
     if os.path.isfile(cached):
@@ -919,6 +1041,7 @@ TESTS = {
     "example": test_example,
     "abi-targets": test_abi_targets,
     "clean": test_clean,
+    "pointer-idioms": test_pointer_idioms,
     "sarif": test_sarif,
     "compdb-reproduces": test_compdb_reproduces,
     "front-end": test_front_end,
