@@ -51,6 +51,13 @@ AST_MATCHER(QualType, widerInteger) {
 } // namespace
 
 void CharSignednessCheck::registerMatchers(MatchFinder *Finder) {
+  // Where all listed targets agree, nothing depends on the signedness: no
+  // matcher at all.
+  const abi::char_split Split = abi::split_by_char_signedness(targets());
+  if (!Split.differs())
+    return;
+  Signed = abi::join_targets(Split.signed_targets);
+  Unsigned = abi::join_targets(Split.unsigned_targets);
   const auto Value = ignoringParenImpCasts(plainCharValue().bind("char"));
   // c == 0xff, c < 0, c >= 0x80, c == EOF.
   Finder->addMatcher(
@@ -87,11 +94,6 @@ void CharSignednessCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void CharSignednessCheck::check(const MatchFinder::MatchResult &Result) {
-  const abi::char_split Split = abi::split_by_char_signedness(targets());
-  if (!Split.differs())
-    return;
-  const std::string Signed = abi::join_targets(Split.signed_targets);
-  const std::string Unsigned = abi::join_targets(Split.unsigned_targets);
   ASTContext &Context = *Result.Context;
 
   if (const auto *Compare = Result.Nodes.getNodeAs<BinaryOperator>("compare")) {

@@ -11,6 +11,7 @@
 #define CGOCHECK_CLANG_TIDY_PLUGIN_CHARSIGNEDNESSCHECK_H
 
 #include "utils/AbiCheck.h"
+#include <string>
 
 namespace clang::tidy::cgo {
 
@@ -19,6 +20,12 @@ public:
   using AbiCheck::AbiCheck;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// The targets where plain char is signed and unsigned, worded once
+  /// (registerMatchers): "darwin/arm64 and linux/amd64".
+  std::string Signed;
+  std::string Unsigned;
 };
 
 } // namespace clang::tidy::cgo

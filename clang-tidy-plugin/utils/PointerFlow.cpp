@@ -48,6 +48,9 @@ using Constants = std::vector<std::optional<std::int64_t>>;
 
 constexpr unsigned MaxVisitsPerBlock = 64;
 constexpr unsigned MaxCallDepth = 8;
+/// Calls at depth below this (0: from the judged function) get summaries
+/// specialised for their constant arguments.
+constexpr unsigned MaxSpecialisedDepth = 2;
 
 std::vector<std::string> splitNames(StringRef List) {
   std::vector<std::string> Names;
@@ -273,6 +276,29 @@ public:
     return Stored;
   }
 
+  /// Which parameters of F a branch condition tests directly (`if (p)`,
+  /// `if (!p)`, `if (p == K)`, `p != K ? a : b`), computed once.
+  const std::vector<bool> &testedParams(const FunctionDecl &F) {
+    auto [It, Inserted] = Tested.try_emplace(F.getCanonicalDecl());
+    if (!Inserted || !F.getBody())
+      return It->second;
+    std::vector<bool> &Result = It->second;
+    Result.assign(F.getNumParams(), false);
+    using namespace ast_matchers;
+    const auto Param = ignoringParenImpCasts(declRefExpr(to(parmVarDecl().bind("p"))));
+    const auto Test = expr(ignoringParenImpCasts(anyOf(
+        Param, unaryOperator(hasOperatorName("!"), hasUnaryOperand(Param)),
+        binaryOperator(hasAnyOperatorName("==", "!="), hasEitherOperand(Param)))));
+    const auto Matches = match(findAll(stmt(anyOf(ifStmt(hasCondition(Test)), whileStmt(hasCondition(Test)),
+                                                  forStmt(hasCondition(Test)), doStmt(hasCondition(Test)),
+                                                  conditionalOperator(hasCondition(Test))))),
+                               *F.getBody(), F.getASTContext());
+    for (const BoundNodes &Nodes : Matches)
+      if (const auto *P = Nodes.getNodeAs<ParmVarDecl>("p"); P && P->getFunctionScopeIndex() < Result.size())
+        Result[P->getFunctionScopeIndex()] = true;
+    return Result;
+  }
+
   bool isDeallocator(const FunctionDecl &F) const { return named(F, Options.Deallocators); }
   bool isAllocator(const FunctionDecl &F) const { return named(F, Options.Allocators); }
   std::optional<unsigned> keptArgument(const FunctionDecl &F) const {
@@ -315,6 +341,7 @@ private:
 
   const PointerFlowOptions &Options;
   std::map<std::pair<const FunctionDecl *, Constants>, Summary> Summaries;
+  llvm::DenseMap<const FunctionDecl *, std::vector<bool>> Tested;
 };
 
 void FunctionAnalysis::findModifiedParams() {
@@ -691,9 +718,16 @@ Value FunctionAnalysis::call(const CallExpr &Call, State &S, bool Replaying) {
   const bool SeesPointers = llvm::any_of(Args, [](const Value &V) { return !V.empty(); });
   if (!SeesPointers)
     return {};
+  // Constants only for the parameters the callee branches on (any other
+  // constant would only make another, identical summary), and only near the
+  // judged function (a wrapper choosing a mode of the function it wraps):
+  // deeper, the specialised summaries cost more than they find.
   Constants CalleeKnown;
-  for (const Expr *Arg : Call.arguments())
-    CalleeKnown.push_back(constantOf(*Arg));
+  if (Depth < MaxSpecialisedDepth) {
+    const std::vector<bool> &Tested = Owner.testedParams(*Definition);
+    for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+      CalleeKnown.push_back(I < Tested.size() && Tested[I] ? constantOf(*Call.getArg(I)) : std::nullopt);
+  }
   const Summary &Callee_ = Owner.summary(*Definition, Depth + 1, std::move(CalleeKnown));
   if (!Callee_.complete)
     return {};
@@ -722,14 +756,23 @@ bool inSystemHeader(const SourceManager &Sources, const Decl &D) {
   return Sources.isInSystemHeader(Sources.getExpansionLoc(D.getLocation()));
 }
 
-/// The function definitions of the TU outside system headers.
+/// The function definitions of the TU outside system headers, in order: C
+/// has them at file scope (and in `extern "C"` blocks of a C++ shim).
+void collectDefinitions(const DeclContext &Scope, const SourceManager &Sources,
+                        std::vector<const FunctionDecl *> &Found) {
+  for (const Decl *D : Scope.decls()) {
+    if (const auto *F = dyn_cast<FunctionDecl>(D)) {
+      if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() && !inSystemHeader(Sources, *F))
+        Found.push_back(F);
+    } else if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
+      collectDefinitions(*cast<DeclContext>(D), Sources, Found);
+    }
+  }
+}
+
 std::vector<const FunctionDecl *> definitions(ASTContext &Context) {
-  using namespace ast_matchers;
   std::vector<const FunctionDecl *> Found;
-  for (const BoundNodes &Nodes :
-       match(functionDecl(isDefinition(), unless(isExpansionInSystemHeader())).bind("f"), Context))
-    if (const auto *F = Nodes.getNodeAs<FunctionDecl>("f"); F && !F->isDependentContext())
-      Found.push_back(F);
+  collectDefinitions(*Context.getTranslationUnitDecl(), Context.getSourceManager(), Found);
   return Found;
 }
 
