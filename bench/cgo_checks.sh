@@ -11,6 +11,7 @@
 # falls back to preamble mode: every non-static function may get Go memory).
 set -eu
 cd "$(dirname "$0")/.."
+. bench/best.sh
 file=${1:-}
 runs=${2:-3}
 [ $# -gt 2 ] && shift 2 || set --
@@ -25,19 +26,6 @@ if [ -z "$file" ]; then
 fi
 [ -f "$file" ] || { echo "bench: no such file: $file" >&2; exit 2; }
 
-best() { # best wall time in ms of running "$@" $runs times
-  b=""
-  i=0
-  while [ "$i" -lt "$runs" ]; do
-    s=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    e=$(date +%s%N)
-    t=$(( (e - s) / 1000000 ))
-    if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
-    i=$((i + 1))
-  done
-  echo "$b"
-}
 
 # sqlite3 frees through sqlite3_free: list it so the deallocation checks
 # analyse those functions. WarningsAsErrors is reset so that no .clang-tidy

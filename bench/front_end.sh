@@ -14,6 +14,7 @@
 # build/llvm19/tools/cgocheck.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/best.sh
 cgocheck=${1:-build/llvm19/tools/cgocheck}
 runs=${2:-3}
 go=/usr/lib/go-1.19/bin/go
@@ -33,21 +34,6 @@ mkdir "$tmp/empty"
 "$cgocheck" list --go-version=1.19 "$tmp/empty" >/dev/null 2>&1 ||
   { echo "bench: $cgocheck has no working 'list' command (rebuild it)" >&2; exit 2; }
 
-best() { # best wall time in ms of running "$@" $runs times, after one warm-up run
-  "$@" >/dev/null 2>&1 || true
-  b=""
-  i=0
-  while [ "$i" -lt "$runs" ]; do
-    s=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    e=$(date +%s%N)
-    t=$(( (e - s) / 1000000 ))
-    [ "$t" -gt 0 ] || t=1
-    if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
-    i=$((i + 1))
-  done
-  echo "$b"
-}
 
 go_bytes() { # bytes of the non-test .go files a DIR/... pattern reads
   find -L "$@" \( -name testdata -o -name vendor -o -name '.?*' -o -name '_*' \) -prune -o \

@@ -9,6 +9,7 @@
 #include "NilFreeCheck.h"
 #include "cgocheck/rules/checks.hpp"
 #include "cgocheck/rules/nullness.hpp"
+#include "utils/OptionList.h"
 #include "utils/PointerNullness.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -22,26 +23,10 @@ namespace rules = ::cgocheck::rules;
 
 namespace clang::tidy::cgo {
 
-namespace {
-std::vector<std::string> splitList(StringRef List) {
-  std::vector<std::string> Result;
-  SmallVector<StringRef, 8> Parts;
-  List.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  for (StringRef Part : Parts) {
-    SmallVector<StringRef, 4> Names;
-    Part.split(Names, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-    for (StringRef Name : Names)
-      if (!Name.trim().empty())
-        Result.push_back(Name.trim().str());
-  }
-  return Result;
-}
-} // namespace
-
 NilFreeCheck::NilFreeCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       DeallocatorsOption(Options.get("Deallocators", "free")),
-      Deallocators(splitList(DeallocatorsOption)) {}
+      Deallocators(utils::splitNameList(DeallocatorsOption)) {}
 
 void NilFreeCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Deallocators", DeallocatorsOption);

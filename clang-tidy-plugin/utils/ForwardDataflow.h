@@ -20,6 +20,7 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::cgo::utils {
@@ -95,6 +96,28 @@ private:
   Analysis &A;
   std::vector<State> EntryStates;
 };
+
+/// Builds the CFG of Function's body with every subexpression an element of
+/// its own (in evaluation order), solves A over it within MaxVisitsPerBlock
+/// visits per block, and replays the solution once. Returns the state at
+/// the exit (the join of every path that returns), or nothing when there is
+/// no body or CFG or the iteration did not converge (then nothing must be
+/// reported).
+template <typename State, typename Analysis>
+std::optional<State> runForwardDataflow(const FunctionDecl &Function, Analysis &A, unsigned MaxVisitsPerBlock) {
+  if (!Function.hasBody())
+    return std::nullopt;
+  AnalysisDeclContext ADC(/*Mgr=*/nullptr, &Function);
+  ADC.getCFGBuildOptions().setAllAlwaysAdd();
+  const CFG *Cfg = ADC.getCFG();
+  if (!Cfg)
+    return std::nullopt;
+  ForwardDataflow<State, Analysis> Dataflow(ADC, *Cfg, A);
+  if (!Dataflow.solve(MaxVisitsPerBlock * Cfg->getNumBlockIDs()))
+    return std::nullopt;
+  Dataflow.replay();
+  return Dataflow.stateAtEntry(Cfg->getExit());
+}
 
 } // namespace clang::tidy::cgo::utils
 

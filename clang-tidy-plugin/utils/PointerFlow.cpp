@@ -3,6 +3,7 @@
 #include "PointerFlow.h"
 #include "ForwardDataflow.h"
 #include "GoSide.h"
+#include "OptionList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
@@ -51,20 +52,6 @@ constexpr unsigned MaxCallDepth = 8;
 /// Calls at depth below this (0: from the judged function) get summaries
 /// specialised for their constant arguments.
 constexpr unsigned MaxSpecialisedDepth = 2;
-
-std::vector<std::string> splitNames(StringRef List) {
-  std::vector<std::string> Names;
-  SmallVector<StringRef, 8> Parts;
-  List.split(Parts, ';', -1, false);
-  for (StringRef Part : Parts) {
-    SmallVector<StringRef, 4> Inner;
-    Part.split(Inner, ',', -1, false);
-    for (StringRef Name : Inner)
-      if (!Name.trim().empty())
-        Names.push_back(Name.trim().str());
-  }
-  return Names;
-}
 
 /// The annotate strings of cgocheck.h on any declaration of D.
 bool hasAnnotation(const Decl &D, StringRef What) {
@@ -255,18 +242,12 @@ public:
     // A recursive call sees this incomplete summary.
     Out.complete = false;
     Summary Result;
-    AnalysisDeclContext ADC(/*Mgr=*/nullptr, &Definition);
-    ADC.getCFGBuildOptions().setAllAlwaysAdd();
-    const CFG *Cfg = ADC.getCFG();
-    if (!Cfg)
-      return Out;
     const bool General = Known.empty();
     FunctionAnalysis A(*this, Definition, Result, Depth, std::move(Known));
-    ForwardDataflow<State, FunctionAnalysis> Dataflow(ADC, *Cfg, A);
-    if (!Dataflow.solve(MaxVisitsPerBlock * Cfg->getNumBlockIDs()))
+    const std::optional<State> AtExit = runForwardDataflow<State>(Definition, A, MaxVisitsPerBlock);
+    if (!AtExit)
       return Out;
-    Dataflow.replay();
-    A.finish(Dataflow.stateAtEntry(Cfg->getExit()));
+    A.finish(*AtExit);
     Result.complete = true;
     if (General)
       for (const FunctionAnalysis::DoubleFree &D : A.DoubleFrees)
@@ -918,10 +899,10 @@ std::string PointerFlowOptions::parse(StringRef Mode, StringRef Deallocators, St
   if (!Parsed)
     return "option Assume must be facts, preamble or strict, not '" + Mode.str() + "'";
   Out.Mode = *Parsed;
-  Out.Deallocators = splitNames(Deallocators);
-  Out.Allocators = splitNames(Allocators);
+  Out.Deallocators = splitNameList(Deallocators);
+  Out.Allocators = splitNameList(Allocators);
   Out.KeepingFunctions.clear();
-  for (const std::string &Entry : splitNames(KeepingFunctions)) {
+  for (const std::string &Entry : splitNameList(KeepingFunctions)) {
     const auto [Name, Index] = StringRef(Entry).split(':');
     unsigned N = 0;
     if (Name.empty() || Index.getAsInteger(10, N))

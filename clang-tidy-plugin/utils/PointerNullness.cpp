@@ -240,7 +240,7 @@ private:
   const VarDecl *readVariable(const Expr *E) const {
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParens())) {
       const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-      if (isTracked(V))
+      if (V && isTracked(V))
         return V->getCanonicalDecl();
     }
     return nullptr;
@@ -281,18 +281,9 @@ bool forEachDeallocation(
     llvm::function_ref<void(const DeallocationSite &)> OnSite) {
   if (!Function.hasBody())
     return false;
-  AnalysisDeclContext ADC(/*Mgr=*/nullptr, &Function);
-  ADC.getCFGBuildOptions().setAllAlwaysAdd();
-  const CFG *Cfg = ADC.getCFG();
-  if (!Cfg)
-    return false;
   const VarSet Tracked = trackableVariables(Function, Context);
   NullnessAnalysis Analysis(Context, Tracked, IsDeallocator, OnSite);
-  ForwardDataflow<State, NullnessAnalysis> Dataflow(ADC, *Cfg, Analysis);
-  if (!Dataflow.solve(MaxVisitsPerBlock * Cfg->getNumBlockIDs()))
-    return false;
-  Dataflow.replay();
-  return true;
+  return runForwardDataflow<State>(Function, Analysis, MaxVisitsPerBlock).has_value();
 }
 
 } // namespace clang::tidy::cgo::utils
