@@ -231,14 +231,17 @@ public:
   const Summary &summary(const FunctionDecl &Definition, unsigned Depth = 0, Constants Known = {}) {
     if (llvm::none_of(Known, [](const std::optional<std::int64_t> &K) { return K.has_value(); }))
       Known.clear();
-    const auto Key = std::make_pair(Definition.getCanonicalDecl(), Known);
+    // Too deep: incomplete here, but not remembered, so that a call from
+    // nearer the judged function still gets the whole summary.
+    if (Depth > MaxCallDepth || !Definition.hasBody())
+      return Incomplete;
+    // Whether its own calls get specialised summaries depends on the depth,
+    // so that is part of what the summary is of.
+    const bool Specialises = Depth < MaxSpecialisedDepth;
+    const auto Key = std::make_tuple(Definition.getCanonicalDecl(), Known, Specialises);
     if (auto It = Summaries.find(Key); It != Summaries.end())
       return It->second;
     Summary &Out = Summaries[Key];
-    if (Depth > MaxCallDepth || !Definition.hasBody()) {
-      Out.complete = false;
-      return Out;
-    }
     // A recursive call sees this incomplete summary.
     Out.complete = false;
     Summary Result;
@@ -321,7 +324,12 @@ private:
   }
 
   const PointerFlowOptions &Options;
-  std::map<std::pair<const FunctionDecl *, Constants>, Summary> Summaries;
+  std::map<std::tuple<const FunctionDecl *, Constants, bool>, Summary> Summaries;
+  const Summary Incomplete = [] {
+    Summary S;
+    S.complete = false;
+    return S;
+  }();
   llvm::DenseMap<const FunctionDecl *, std::vector<bool>> Tested;
 };
 
@@ -712,20 +720,22 @@ Value FunctionAnalysis::call(const CallExpr &Call, State &S, bool Replaying) {
   const Summary &Callee_ = Owner.summary(*Definition, Depth + 1, std::move(CalleeKnown));
   if (!Callee_.complete)
     return {};
+  // The helper freed what the caller passed (a local, a heap block): once
+  // per argument, however many of its paths free it.
+  param_set FreedArgs = 0;
   for (const PointerEvent &Original : Callee_.events) {
     PointerEvent Event = Original;
     Event.value &= ~Annotated;
     if (Event.value == 0 && Event.kind != event_kind::stack_escape)
       continue;
-    if (Event.kind == event_kind::freed) {
-      // The helper freed what the caller passed: a local, a heap block.
-      for (unsigned J = 0; J < Args.size() && J < pointer_rules::max_tracked_params; ++J)
-        if ((Event.value & pointer_rules::param_bit(J)) != 0)
-          freeArgument(Call.getArg(J), Call, S, Replaying, /*EmitEvent=*/false);
-    }
+    if (Event.kind == event_kind::freed)
+      FreedArgs |= Event.value;
     for (PointerEvent &Translated : pointer_rules::translate_event<PointerSite>(Event, Args, &Call))
       emit(Translated, Replaying);
   }
+  for (unsigned J = 0; J < Args.size() && J < pointer_rules::max_tracked_params; ++J)
+    if ((FreedArgs & pointer_rules::param_bit(J)) != 0)
+      freeArgument(Call.getArg(J), Call, S, Replaying, /*EmitEvent=*/false);
   Value Result;
   for (unsigned J = 0; J < Args.size() && J < pointer_rules::max_tracked_params; ++J)
     if ((Callee_.returns & pointer_rules::param_bit(J)) != 0)

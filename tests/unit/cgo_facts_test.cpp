@@ -248,12 +248,29 @@ C.keep5(p)
   CHECK(arg(f, "keep5", 0).kind == provenance::pinned);
 }
 
+TEST_CASE("pinned: a pointer parameter the function pins before the call", "[cgo][facts]") {
+  const go_facts f = facts_of(in_func(R"(C.before(unsafe.Pointer(p))
+var pin runtime.Pinner
+pin.Pin(p)
+C.keep(unsafe.Pointer(p))
+C.other(unsafe.Pointer(q))
+)",
+                                      "p *int, q *int"));
+  CHECK(arg(f, "before", 0).kind == provenance::unknown);
+  CHECK(arg(f, "keep", 0).kind == provenance::pinned);
+  CHECK(arg(f, "other", 0).kind == provenance::unknown);
+}
+
 TEST_CASE("unknown: pointer parameters, fields, Go call results, elements", "[cgo][facts]") {
   const go_facts f = facts_of(in_func(R"(C.use(p, s.ptr, getPtr(), ptrs[1], *pp, &cp.field)
 )",
                                       "p unsafe.Pointer, s *T, ptrs []*C.char, pp **C.char, cp *C.struct_x"));
   CHECK(summary(f) == strings{"use: unknown unknown unknown unknown unknown unknown"});
   CHECK(arg(f, "use", 0).why == "parameter p (unsafe.Pointer)");
+  // Read from a field: held (a value Go keeps across calls); a parameter is not.
+  CHECK_FALSE(arg(f, "use", 0).held);
+  CHECK(arg(f, "use", 1).held);
+  CHECK_FALSE(arg(f, "use", 2).held);
   CHECK(arg(f, "use", 1).why == "s.ptr (field or package variable)");
   CHECK(arg(f, "use", 2).why == "returned by Go call getPtr");
   CHECK(arg(f, "use", 5).why == "&cp.field (through C pointer parameter cp)");

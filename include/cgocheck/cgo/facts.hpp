@@ -1869,7 +1869,8 @@ private:
     const std::uint32_t call_tok = node(call).first;
     verdict v = classify(arg, call_tok);
     std::optional<std::string_view> root = root_var(arg);
-    if (v.kind == provenance::go_memory && root) {
+    // A Go pointer, or a parameter that may be one, pinned before the call.
+    if ((v.kind == provenance::go_memory || v.kind == provenance::unknown) && root) {
       // Pinned directly, or through the variable it was copied from.
       std::string_view var = *root;
       for (int hop = 0; hop < 8; ++hop) {

@@ -150,8 +150,10 @@ inline std::vector<param_memory<cgo::go_site>> params_from_calls(const std::vect
 ///             Go-side frees); without facts, as `preamble`;
 /// - preamble: functions Go can call — non-static functions of the main file,
 ///             every function of a main file that is a header (a preamble
-///             includes it), and functions annotated CGOCHECK_CALLED_FROM_GO;
-///             each pointer parameter of theirs may be Go memory;
+///             includes it), and functions annotated CGOCHECK_CALLED_FROM_GO
+///             (in a unit with Go-side facts: the functions the facts say Go
+///             calls); each pointer parameter of theirs may be Go memory,
+///             whatever the facts say Go passes;
 /// - strict:   every pointer parameter of every function may be Go memory.
 /// In every mode, parameters annotated CGOCHECK_BORROWED may be Go memory and
 /// parameters annotated CGOCHECK_KEEPS or CGOCHECK_TAKES_OWNERSHIP must be C
