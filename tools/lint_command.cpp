@@ -390,7 +390,8 @@ int run_lint(const std::vector<std::string_view> &args) {
     }
     // The plugin's own refusal (e.g. built for another LLVM) is one line
     // starting with "cgocheck:"; clang-tidy's failure to load it, another.
-    for (const std::string_view marker : {"cgocheck:", "error: unable to load plugin", "error: no checks enabled"}) {
+    for (const std::string_view marker : {"cgocheck:", "error: unable to load plugin", "error: no checks enabled",
+                                              "Error: no checks enabled"}) {
       if (const std::size_t at = r.errors.find(marker); at != std::string::npos) {
         const std::size_t end = r.errors.find('\n', at);
         std::string line = r.errors.substr(at, end == std::string::npos ? std::string::npos : end - at);

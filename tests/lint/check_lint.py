@@ -1013,6 +1013,9 @@ def test_errors(ctx, r):
     one_line_error(r, p, "--format=xml", ["xml"])
     p = ctx.lint(["-j", "0", "examples/imagecache"], ctx.repo)
     one_line_error(r, p, "-j 0", ["-j"])
+    # A --checks that enables no check is an error, not an empty result.
+    p = ctx.lint(["--checks=-*,cgo-no-such-check", "examples/imagecache"], ctx.repo)
+    one_line_error(r, p, "--checks enabling no check", ["no checks enabled"])
 
 
 def test_jobs(ctx, r):
