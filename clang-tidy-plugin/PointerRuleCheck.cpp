@@ -129,9 +129,7 @@ void PointerRuleCheck::report(const utils::PointerFinding &Finding, ASTContext &
     const VarDecl *Local = stackVariable(At);
     if (!Local)
       return;
-    const std::string How = Finding.Event.where == rules::sink::argument_memory
-                                ? "written into memory that '" + Finding.Event.sink_name + "' points to"
-                                : Sink;
+    const std::string How = rules::escape_phrase(Finding.Event.where, Finding.Event.sink_name);
     const auto *Owner = dyn_cast<FunctionDecl>(Local->getDeclContext());
     diag(Where, rules::messages::stack_address_escape) << Local << (Owner ? Owner : Finding.Function) << How;
     break;
@@ -149,16 +147,7 @@ void PointerRuleCheck::notes(const utils::PointerFinding &Finding, ASTContext &C
   const utils::GoSide &Go = utils::goSide(Context);
   const bool ByGo = Finding.Rule == rules::pointer_rule::double_free;
   for (const auto &Origin : Finding.Origins) {
-    if (ByGo != Origin.freed_by_go)
-      continue;
-    // Only the calls that pass what the rule is about: unpinned Go memory
-    // for what C keeps or stores, any Go memory for a free.
-    bool Relevant = Origin.kinds.go;
-    if (Finding.Rule == rules::pointer_rule::free_go_memory)
-      Relevant = Origin.kinds.any_go();
-    if (ByGo)
-      Relevant = true;
-    if (!Relevant)
+    if (!rules::origin_is_noted(Finding.Rule, Origin))
       continue;
     const SourceLocation Where = Go.location(Origin.site);
     if (Where.isInvalid())

@@ -295,14 +295,12 @@ public:
     return std::nullopt;
   }
   /// `register_x(..., void (*cb)(void *), void *ctx)`: a registration shape
-  /// whose body is not in the TU keeps its `void *` arguments.
+  /// (pointer_rules::is_registration_name) whose body is not in the TU.
   static bool isRegistration(const FunctionDecl &F) {
     const IdentifierInfo *Id = F.getIdentifier();
     if (!Id || F.hasBody())
       return false;
-    const std::string Name = Id->getName().lower();
-    if (Name.find("register") == std::string::npos && Name.find("callback") == std::string::npos &&
-        Name.find("hook") == std::string::npos && Name.find("handler") == std::string::npos)
+    if (!pointer_rules::is_registration_name(Id->getName()))
       return false;
     return llvm::any_of(F.parameters(), [](const ParmVarDecl *P) {
       return P->getType()->isFunctionPointerType();
@@ -776,19 +774,6 @@ bool callsDeallocator(const FunctionDecl &F, const std::vector<std::string> &Nam
   return !match(findAll(callExpr(callee(functionDecl(hasAnyName(Refs))))), *F.getBody(), Context).empty();
 }
 
-std::string assumedPhrase(pointer_rules::assumption_mode Mode, pointer_rules::param_annotation Annotation,
-                          bool Annotated, const FunctionDecl &F, bool HasFacts) {
-  if (Annotation == pointer_rules::param_annotation::borrowed)
-    return "it is annotated CGOCHECK_BORROWED";
-  if (Annotated)
-    return "'" + F.getName().str() + "' is annotated CGOCHECK_CALLED_FROM_GO";
-  if (Mode == pointer_rules::assumption_mode::strict)
-    return "strict mode assumes it of every pointer parameter";
-  if (HasFacts)
-    return "Go calls '" + F.getName().str() + "' (Assume=preamble ignores what Go passes)";
-  return "Go can call '" + F.getName().str() + "' (no Go-side facts; preamble mode)";
-}
-
 std::vector<PointerFinding> computeFindings(ASTContext &Context, const PointerFlowOptions &Options) {
   std::vector<PointerFinding> Findings;
   const SourceManager &Sources = Context.getSourceManager();
@@ -815,7 +800,7 @@ std::vector<PointerFinding> computeFindings(ASTContext &Context, const PointerFl
           Params[P->getFunctionScopeIndex()].from_facts = false;
           Params[P->getFunctionScopeIndex()].kinds =
               pointer_rules::assumed_kinds(Mode, Annotated, isPointerLike(P->getType()), Annotation);
-          Assumed[P->getFunctionScopeIndex()] = assumedPhrase(Mode, Annotation, Annotated, *F, Go.facts() != nullptr);
+          Assumed[P->getFunctionScopeIndex()] = pointer_rules::assumption_phrase(Mode, Annotation, Annotated, F->getName(), Go.facts() != nullptr);
         }
     } else {
       Boundary = Go.goCalls(*F) || Annotated || Mode == pointer_rules::assumption_mode::strict;
@@ -824,7 +809,7 @@ std::vector<PointerFinding> computeFindings(ASTContext &Context, const PointerFl
         const auto Annotation = annotationOf(*F, P->getFunctionScopeIndex());
         Params[P->getFunctionScopeIndex()].kinds =
             pointer_rules::assumed_kinds(Mode, Boundary, isPointerLike(P->getType()), Annotation);
-        Assumed[P->getFunctionScopeIndex()] = assumedPhrase(Mode, Annotation, Annotated, *F, Go.facts() != nullptr);
+        Assumed[P->getFunctionScopeIndex()] = pointer_rules::assumption_phrase(Mode, Annotation, Annotated, F->getName(), Go.facts() != nullptr);
       }
     }
     const bool Relevant = Boundary || llvm::any_of(Params, [](const ParamMemory &P) {

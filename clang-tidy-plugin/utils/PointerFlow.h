@@ -54,10 +54,9 @@ struct PointerFlowOptions {
   std::string key() const;
 };
 
-inline constexpr llvm::StringLiteral DefaultDeallocators = "free";
-inline constexpr llvm::StringLiteral DefaultAllocators = "malloc;calloc;realloc;strdup;strndup;aligned_alloc";
-inline constexpr llvm::StringLiteral DefaultKeepingFunctions =
-    "pthread_create:3;thrd_create:2;pthread_setspecific:1;on_exit:1";
+inline constexpr llvm::StringRef DefaultDeallocators = pointer_rules::default_deallocators;
+inline constexpr llvm::StringRef DefaultAllocators = pointer_rules::default_allocators;
+inline constexpr llvm::StringRef DefaultKeepingFunctions = pointer_rules::default_keeping_functions;
 
 /// One finding of a pointer rule.
 struct PointerFinding {

@@ -313,3 +313,44 @@ TEST_CASE("sink phrases", "[pointers]") {
         "passed to 'pthread_create', which keeps it");
   CHECK(rules::sink_phrase(rules::sink::returned, "") == "returned");
 }
+
+TEST_CASE("escape and assumption phrases, the registration shape, the option defaults", "[pointers]") {
+  CHECK(rules::escape_phrase(rules::sink::argument_memory, "out") == "written into memory that 'out' points to");
+  CHECK(rules::escape_phrase(rules::sink::global, "g") == "stored in global 'g'");
+  CHECK(rules::escape_phrase(rules::sink::returned, "") == "returned");
+
+  using A = rules::param_annotation;
+  const auto preamble = rules::assumption_mode::preamble;
+  CHECK(rules::assumption_phrase(preamble, A::borrowed, true, "f", false) == "it is annotated CGOCHECK_BORROWED");
+  CHECK(rules::assumption_phrase(preamble, A::none, true, "f", false) == "'f' is annotated CGOCHECK_CALLED_FROM_GO");
+  CHECK(rules::assumption_phrase(rules::assumption_mode::strict, A::none, false, "f", false) ==
+        "strict mode assumes it of every pointer parameter");
+  CHECK(rules::assumption_phrase(preamble, A::none, false, "f", true) ==
+        "Go calls 'f' (Assume=preamble ignores what Go passes)");
+  CHECK(rules::assumption_phrase(preamble, A::none, false, "f", false) ==
+        "Go can call 'f' (no Go-side facts; preamble mode)");
+
+  CHECK(rules::is_registration_name("sqlite3_busy_handler"));
+  CHECK(rules::is_registration_name("RegisterCallback"));
+  CHECK(rules::is_registration_name("set_hook"));
+  CHECK_FALSE(rules::is_registration_name("qsort"));
+  CHECK_FALSE(rules::is_registration_name("add_listener"));
+
+  CHECK(rules::default_deallocators == "free");
+  CHECK(rules::default_keeping_functions.find("pthread_create:3") != std::string_view::npos);
+}
+
+TEST_CASE("which Go calls a finding notes", "[pointers]") {
+  using R = rules::pointer_rule;
+  const rules::go_origin<int> go_call{"&x", 1, false, go};
+  const rules::go_origin<int> pinned_call{"pinned", 2, false, pinned};
+  const rules::go_origin<int> freed_call{"C.CString", 3, true, c};
+  CHECK(rules::origin_is_noted(R::retained, go_call));
+  CHECK_FALSE(rules::origin_is_noted(R::retained, pinned_call));
+  CHECK_FALSE(rules::origin_is_noted(R::retained, freed_call));
+  CHECK(rules::origin_is_noted(R::go_pointer_in_go_memory, go_call));
+  CHECK(rules::origin_is_noted(R::free_go_memory, pinned_call));
+  CHECK_FALSE(rules::origin_is_noted(R::free_go_memory, freed_call));
+  CHECK(rules::origin_is_noted(R::double_free, freed_call));
+  CHECK_FALSE(rules::origin_is_noted(R::double_free, go_call));
+}

@@ -33,6 +33,7 @@
 #include "cgocheck/cgo/unit_facts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -562,6 +563,60 @@ std::vector<pointer_event<Site>> events_at_exit(const pointer_state<Key, Place, 
   return out;
 }
 
+/// How a stack address reaches Go, for cgo-stack-address-escape: as
+/// sink_phrase, except that memory a parameter points to is "written into".
+inline std::string escape_phrase(sink where, std::string_view name) {
+  if (where == sink::argument_memory) {
+    return "written into memory that '" + std::string(name) + "' points to";
+  }
+  return sink_phrase(where, name);
+}
+
+/// Why a parameter is assumed to hold Go memory when the facts do not say,
+/// for the note at the parameter. `function`: its function's name;
+/// `called_from_go`: the function is annotated CGOCHECK_CALLED_FROM_GO;
+/// `unit_has_facts`: the facts exist but Assume=preamble set them aside.
+inline std::string assumption_phrase(assumption_mode mode, param_annotation annotation, bool called_from_go,
+                                     std::string_view function, bool unit_has_facts) {
+  const std::string quoted = "'" + std::string(function) + "'";
+  if (annotation == param_annotation::borrowed) {
+    return "it is annotated CGOCHECK_BORROWED";
+  }
+  if (called_from_go) {
+    return quoted + " is annotated CGOCHECK_CALLED_FROM_GO";
+  }
+  if (mode == assumption_mode::strict) {
+    return "strict mode assumes it of every pointer parameter";
+  }
+  if (unit_has_facts) {
+    return "Go calls " + quoted + " (Assume=preamble ignores what Go passes)";
+  }
+  return "Go can call " + quoted + " (no Go-side facts; preamble mode)";
+}
+
+/// A C function whose body is not in the unit and whose name and shape say
+/// it registers a callback with a context it keeps: a name with "register",
+/// "callback", "hook" or "handler" (any case) and a function-pointer
+/// parameter. Its `void *` arguments are kept.
+inline bool is_registration_name(std::string_view name) {
+  std::string lower(name);
+  for (char &c : lower) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  constexpr std::array<std::string_view, 4> words{"register", "callback", "hook", "handler"};
+  return std::any_of(words.begin(), words.end(),
+                     [&lower](std::string_view word) { return lower.find(word) != std::string::npos; });
+}
+
+/// The option defaults of the pointer checks: what frees, what allocates,
+/// and which functions keep which (0-based) argument.
+inline constexpr std::string_view default_deallocators = "free";
+inline constexpr std::string_view default_allocators = "malloc;calloc;realloc;strdup;strndup;aligned_alloc";
+inline constexpr std::string_view default_keeping_functions =
+    "pthread_create:3;thrd_create:2;pthread_setspecific:1;on_exit:1";
+
 // ---------------------------------------------------------------------------
 // Judgement
 
@@ -660,6 +715,24 @@ std::optional<pointer_verdict> judge(const pointer_event<Site> &event,
     }
   }
   return std::nullopt;
+}
+
+/// Whether a finding of `rule` notes this Go call: the calls that pass what
+/// the rule is about (unpinned Go memory for what C keeps or stores, any Go
+/// memory for a free, memory Go frees after the call for a double free).
+template <class GoSite>
+bool origin_is_noted(pointer_rule rule, const go_origin<GoSite> &origin) {
+  switch (rule) {
+    case pointer_rule::double_free:
+      return origin.freed_by_go;
+    case pointer_rule::free_go_memory:
+      return !origin.freed_by_go && origin.kinds.any_go();
+    case pointer_rule::retained:
+    case pointer_rule::go_pointer_in_go_memory:
+    case pointer_rule::stack_address_escape:
+      break;
+  }
+  return !origin.freed_by_go && origin.kinds.go;
 }
 
 /// A `kept` event of a store that `judge` also reports as a store into Go
